@@ -1,0 +1,28 @@
+// Content checks for guides and image overviews: `npm run check:content [-- files...] [--no-spelling]`.
+// Prints one line a problem (path:line:column  rule  message  (hint)), GitHub annotations when GITHUB_ACTIONS is set,
+// and exits 1 when any error was found (warnings alone do not fail), 2 on a usage error.
+import { parseArgs } from 'node:util';
+import { formatAnnotation, formatProblem, formatSummary } from '../src/checks/format.ts';
+import { runChecks } from '../src/checks/runner.ts';
+
+const { values, positionals } = parseArgs({
+	allowPositionals: true,
+	options: { root: { type: 'string', default: process.cwd() }, 'no-spelling': { type: 'boolean', default: false } },
+});
+
+try {
+	const { problems, checkedFiles } = await runChecks({
+		root: values.root,
+		files: positionals.length > 0 ? positionals : undefined,
+		spelling: !values['no-spelling'],
+	});
+	for (const problem of problems) {
+		console.log(formatProblem(problem));
+		if (process.env.GITHUB_ACTIONS) console.log(formatAnnotation(problem));
+	}
+	console.log(formatSummary(problems, checkedFiles));
+	process.exitCode = problems.some((problem) => problem.severity === 'error') ? 1 : 0;
+} catch (error) {
+	console.error(error instanceof Error ? error.message : error);
+	process.exitCode = 2;
+}

@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { createDocsSchema } from '../content/docs-schema.ts';
+import { loadTags } from '../content/tags.ts';
+import { parseDoc } from './parse.ts';
+import { checkCodeLanguage, checkCommandWhitespace } from './rules/code-blocks.ts';
+import { checkDuplicates } from './rules/duplicates.ts';
+import { createFrontmatterRule } from './rules/frontmatter.ts';
+import { checkHeadings } from './rules/headings.ts';
+import { checkImages } from './rules/images.ts';
+import { checkLeftovers } from './rules/leftovers.ts';
+import { checkLinks } from './rules/links.ts';
+import { checkSpelling } from './rules/spelling.ts';
+import { buildSiteIndex, listContentFiles, loadImageNames, routeForDocPath } from './site.ts';
+import type { DocRule, ParsedDoc, Problem } from './types.ts';
+
+/** What to check and where the project is. */
+export interface CheckOptions {
+	/** Project root holding `content/`, `public/` and `cspell.config.yaml`. */
+	root: string;
+	/** Files to check (absolute or relative to the current directory); every guide and image overview when absent. */
+	files?: readonly string[];
+	/** Run cspell (the slowest rule); on by default. */
+	spelling?: boolean;
+}
+
+/** The problems found, sorted by file and position, and how many files were checked. */
+export interface CheckResult {
+	problems: Problem[];
+	checkedFiles: number;
+}
+
+/** Load every guide and image overview, then run each rule on the requested files against the whole site. */
+export async function runChecks(options: CheckOptions): Promise<CheckResult> {
+	const root = path.resolve(options.root);
+	const docsDirectory = path.join(root, 'content', 'docs');
+	const imagesDirectory = path.join(root, 'content', 'images');
+	const tags = loadTags(path.join(root, 'content', 'tags.yaml')).map((tag) => tag.id);
+
+	const parsed = [
+		...listContentFiles(docsDirectory).map((file) =>
+			parseDoc(root, file, routeForDocPath(path.relative(docsDirectory, file)), 'docs'),
+		),
+		...listContentFiles(imagesDirectory)
+			.filter((file) => path.dirname(file) === imagesDirectory)
+			.map((file) => parseDoc(root, file, `/images/${path.basename(file).replace(/\.mdx?$/, '')}/`, 'image-overview')),
+	];
+	const docs = parsed.map(({ doc }) => doc);
+	const site = buildSiteIndex({ root, docs, tags, imageNames: loadImageNames(imagesDirectory) });
+
+	const targets = options.files ? selectTargets(docs, options.files) : docs;
+	const targetSet = new Set(targets);
+	const rules: DocRule[] = [
+		createFrontmatterRule(createDocsSchema(tags)),
+		checkLinks,
+		checkHeadings,
+		checkCodeLanguage,
+		checkCommandWhitespace,
+		checkImages,
+		checkLeftovers,
+	];
+	const problems = parsed.filter(({ doc }) => targetSet.has(doc)).flatMap(({ problems }) => problems);
+	for (const doc of targets) for (const rule of rules) problems.push(...rule(doc, site));
+	const targetFiles = new Set(targets.map((doc) => doc.file));
+	problems.push(...checkDuplicates(docs).filter((problem) => targetFiles.has(problem.file)));
+	if (options.spelling !== false) problems.push(...(await checkSpelling(targets, path.join(root, 'cspell.config.yaml'))));
+
+	problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+	return { problems, checkedFiles: targets.length };
+}
+
+/** The documents named on the command line; a path that is no guide or image overview is a usage error, not a silent skip. */
+function selectTargets(docs: readonly ParsedDoc[], files: readonly string[]): ParsedDoc[] {
+	const byPath = new Map(docs.map((doc) => [doc.absolutePath, doc]));
+	return files.map((file) => {
+		const doc = byPath.get(path.resolve(file));
+		if (!doc) {
+			throw new Error(
+				`${file} is not a guide in content/docs/ or an image overview in content/images/. Hint: give .md or .mdx files from those folders, or no file to check them all.`,
+			);
+		}
+		return doc;
+	});
+}
