@@ -1,0 +1,35 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { satteri } from '@astrojs/markdown-satteri';
+import { transformerMetaHighlight, transformerNotationDiff } from '@shikijs/transformers';
+import { siteConfig, codeLanguages } from './src/site.config.ts';
+import { headingAnchors } from './src/markdown/heading-anchors.ts';
+import { externalLinks } from './src/markdown/external-links.ts';
+import { codeBlockFrame } from './src/markdown/code-blocks.ts';
+import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { linkCheckIntegration } from './src/integrations/link-check.ts';
+
+export default defineConfig({
+	site: siteConfig.url,
+	trailingSlash: 'always',
+	build: { format: 'directory' },
+	markdown: {
+		// Sätteri (Astro 7's Rust pipeline) has GFM built in; our two small plugins are Sätteri hast visitors.
+		processor: satteri({ hastPlugins: [headingAnchors(), externalLinks()] }),
+		shikiConfig: {
+			themes: { light: 'github-light', dark: 'github-dark' },
+			defaultColor: false,
+			langs: [...codeLanguages],
+			langAlias: { output: 'plaintext', text: 'plaintext', txt: 'plaintext' },
+			transformers: [transformerMetaHighlight(), transformerNotationDiff(), codeBlockFrame()],
+		},
+	},
+	integrations: [
+		mdx({ optimize: true }),
+		sitemap({ filter: (page) => !page.includes('/404') }),
+		pagefindIntegration(),
+		linkCheckIntegration(),
+	],
+});

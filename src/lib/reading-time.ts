@@ -1,0 +1,13 @@
+/** Count the words a reader reads: prose and code, without MDX imports and JSX tags. */
+export function countWords(body: string): number {
+	const text = body
+		.replace(/^---[\s\S]*?---/, '')
+		.replace(/^(import|export)\s.*$/gm, '')
+		.replace(/<\/?[A-Za-z][^>]*>/g, ' ');
+	return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}
+
+/** Minutes a guide takes to read, at least one. */
+export function readingMinutes(body: string, wordsPerMinute: number): number {
+	return Math.max(1, Math.round(countWords(body) / wordsPerMinute));
+}

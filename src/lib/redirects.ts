@@ -1,0 +1,46 @@
+import { escapeHtml } from './html.ts';
+import { withTrailingSlash } from './routes.ts';
+
+/** An old URL that must keep working and the page it now points to. */
+export interface Redirect {
+	from: string;
+	to: string;
+}
+
+/** Collect the redirects declared in front matter `aliases`, refusing clashes that would hide a page. */
+export function collectRedirects(pages: readonly { href: string; aliases: readonly string[]; file: string }[]): Redirect[] {
+	const pageUrls = new Set(pages.map((page) => page.href));
+	const seen = new Map<string, string>();
+	const redirects: Redirect[] = [];
+	for (const page of pages) {
+		for (const alias of page.aliases) {
+			const from = withTrailingSlash(alias);
+			if (pageUrls.has(from)) {
+				throw new Error(`${page.file}: alias "${alias}" is the URL of an existing page. Hint: remove the alias or move that page.`);
+			}
+			const owner = seen.get(from);
+			if (owner) {
+				throw new Error(`${page.file}: alias "${alias}" is already claimed by ${owner}. Hint: an old URL can redirect to one page only.`);
+			}
+			seen.set(from, page.file);
+			redirects.push({ from, to: page.href });
+		}
+	}
+	return redirects.sort((a, b) => a.from.localeCompare(b.from));
+}
+
+/** Lines of a `_redirects` file (Netlify, Cloudflare Pages and others) with permanent redirects. */
+export function formatRedirectsFile(redirects: readonly Redirect[]): string {
+	return redirects.map(({ from, to }) => `${from} ${to} 301`).join('\n') + (redirects.length ? '\n' : '');
+}
+
+/** A static page that sends browsers and crawlers on to the new URL. */
+export function redirectPageHtml({ to }: Redirect, origin: string): string {
+	const target = escapeHtml(to);
+	const canonical = escapeHtml(new URL(to, origin).href);
+	return (
+		`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Redirecting to ${target}</title>` +
+		`<meta http-equiv="refresh" content="0;url=${target}"><meta name="robots" content="noindex">` +
+		`<link rel="canonical" href="${canonical}"></head><body><a href="${target}">This page moved to ${target}</a></body></html>`
+	);
+}
