@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import { parse } from 'yaml';
 
@@ -10,8 +10,8 @@ export interface TagDefinition {
 	description: string;
 }
 
-/** Path of the vocabulary file, the single source of truth for tags. */
-export const TAGS_FILE = fileURLToPath(new URL('../../content/tags.yaml', import.meta.url));
+/** Path of the vocabulary file, the single source of truth for tags (commands run from the project root). */
+export const TAGS_FILE = resolve('content/tags.yaml');
 
 let cached: TagDefinition[] | undefined;
 
