@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { collectRedirects, formatRedirectsFile, redirectPageHtml } from '../../../src/lib/redirects.ts';
+
+describe('redirects from aliases', () => {
+	const pages = [
+		{ href: '/software-supply-chain/sboms/', aliases: ['/open-source/sbom', '/sbom/'], file: 'sboms.mdx' },
+		{ href: '/container-images/', aliases: [], file: 'index.mdx' },
+	];
+
+	it('collects aliases with a trailing slash, sorted', () => {
+		expect(collectRedirects(pages)).toEqual([
+			{ from: '/open-source/sbom/', to: '/software-supply-chain/sboms/' },
+			{ from: '/sbom/', to: '/software-supply-chain/sboms/' },
+		]);
+	});
+
+	it('refuses an alias that is a real page or claimed twice', () => {
+		expect(() => collectRedirects([...pages, { href: '/x/', aliases: ['/container-images/'], file: 'x.mdx' }])).toThrow(
+			'x.mdx: alias "/container-images/" is the URL of an existing page.',
+		);
+		expect(() => collectRedirects([...pages, { href: '/y/', aliases: ['/sbom'], file: 'y.mdx' }])).toThrow(
+			'y.mdx: alias "/sbom" is already claimed by sboms.mdx.',
+		);
+	});
+
+	it('writes a _redirects file and a refresh page', () => {
+		const redirects = collectRedirects(pages);
+		expect(formatRedirectsFile(redirects)).toBe('/open-source/sbom/ /software-supply-chain/sboms/ 301\n/sbom/ /software-supply-chain/sboms/ 301\n');
+		expect(formatRedirectsFile([])).toBe('');
+		const html = redirectPageHtml(redirects[0]!, 'https://academy.test');
+		expect(html).toContain('<meta http-equiv="refresh" content="0;url=/software-supply-chain/sboms/">');
+		expect(html).toContain('<link rel="canonical" href="https://academy.test/software-supply-chain/sboms/">');
+	});
+});
