@@ -22,12 +22,13 @@ export const checkHeadings: DocRule = (doc) => {
 			seenH1 = true;
 		} else if (heading.depth > previous + 1) {
 			const expected = '#'.repeat(previous + 1);
-			problem(
-				`The heading jumps from h${previous} to h${heading.depth}.`,
-				previous === 1
-					? `Sections start at h2: write ${expected} instead.`
-					: `Go down one level at a time: write ${expected} here.`,
-			);
+			if (previous === 1)
+				problem(`The first section heading is h${heading.depth}.`, `Sections start at h2: write ${expected} instead.`);
+			else
+				problem(
+					`The heading jumps from h${previous} to h${heading.depth}.`,
+					`Go down one level at a time: write ${expected} here.`,
+				);
 		}
 		previous = heading.depth;
 	}

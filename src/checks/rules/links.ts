@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import { jsxElements, startOf, stringAttribute, walk } from '../mdast.ts';
+import { routeForDocPath } from '../site.ts';
 import type { DocRule, ParsedDoc, Place, Problem, SiteIndex } from '../types.ts';
 
 const RULE = 'links';
@@ -73,12 +74,21 @@ export function checkLinkTarget(url: string, doc: ParsedDoc, site: SiteIndex): F
 	if (url === '' || EXTERNAL.test(url)) return undefined;
 	if (url.startsWith('#')) return checkAnchor(decodeURIComponent(url.slice(1)), doc.anchors, 'This page');
 	if (url.startsWith('/')) return checkRootLink(url, site);
-	const resolved = new URL(url, `https://site.invalid${doc.route}`);
-	const target = resolved.pathname.replace(/(?:\/index)?\.mdx?$/, '/') + resolved.hash;
 	return {
 		message: `The relative link "${url}" breaks when the page moves.`,
-		hint: `Link from the site root instead: ${target}`,
+		hint: `Link from the site root instead: ${siteRootTarget(url, doc, site)}`,
 	};
+}
+
+/** Where a relative link points, as a site-root URL: links to .md(x) files resolve from the file, others from the page URL. */
+function siteRootTarget(url: string, doc: ParsedDoc, site: SiteIndex): string {
+	const [target, anchor] = url.split('#', 2) as [string, string | undefined];
+	const hash = anchor === undefined ? '' : `#${anchor}`;
+	if (/\.mdx?$/.test(target)) {
+		const file = path.resolve(path.dirname(doc.absolutePath), target);
+		return routeForDocPath(path.relative(path.join(site.root, 'content', 'docs'), file)) + hash;
+	}
+	return new URL(url, `https://site.invalid${doc.route}`).pathname + hash;
 }
 
 /** Links in Markdown (`[text](url)`, reference definitions) and in components (`href="..."`) must reach a page or anchor. */
