@@ -23,17 +23,13 @@ export function trapFocus(regions: readonly HTMLElement[], onEscape: () => void)
 		if (event.key !== 'Tab') return;
 		const nodes = focusables(regions);
 		if (nodes.length === 0) return;
-		const first = nodes[0]!;
-		const last = nodes.at(-1)!;
-		const active = document.activeElement as HTMLElement | null;
-		const inside = active !== null && nodes.includes(active);
-		if (event.shiftKey && (active === first || !inside)) {
-			event.preventDefault();
-			last.focus();
-		} else if (!event.shiftKey && (active === last || !inside)) {
-			event.preventDefault();
-			first.focus();
-		}
+		// The regions need not be adjacent in the document (menu button in the header, menu below),
+		// so Tab order is computed here rather than left to the browser.
+		event.preventDefault();
+		const current = nodes.indexOf(document.activeElement as HTMLElement);
+		const step = event.shiftKey ? -1 : 1;
+		const next = current === -1 ? (event.shiftKey ? nodes.length - 1 : 0) : (current + step + nodes.length) % nodes.length;
+		nodes[next]!.focus();
 	};
 	document.addEventListener('keydown', onKeydown);
 	return () => document.removeEventListener('keydown', onKeydown);

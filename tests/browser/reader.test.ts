@@ -1,0 +1,182 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSite, type SiteHarness } from '../helpers/site.ts';
+
+let site: SiteHarness;
+beforeAll(async () => {
+	site = await startSite();
+});
+afterAll(async () => {
+	await site?.close();
+});
+
+const ARTICLE = '/software-supply-chain/sboms/';
+
+/** Pick a word that appears in the body of exactly one guide and nowhere in any title or description. */
+function wordOnlyInOneBody(): { word: string; href: string } {
+	const files = readdirSync('content/docs', { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.mdx'));
+	const bodies = new Map<string, string>();
+	let frontMatter = '';
+	for (const file of files) {
+		const source = readFileSync(join('content/docs', file), 'utf8');
+		const match = source.match(/^---\n([\s\S]*?)\n---\n([\s\S]*)$/)!;
+		frontMatter += match[1]!.toLowerCase();
+		// Prose only: code blocks and JSX attributes are not reliable search text.
+		bodies.set(file, match[2]!.replace(/```[\s\S]*?```/g, ' ').replace(/<[^>]+>/g, ' ').toLowerCase());
+	}
+	const owners = new Map<string, Set<string>>();
+	for (const [file, body] of bodies) {
+		for (const word of body.match(/\b[a-z]{9,14}\b/g) ?? []) {
+			(owners.get(word) ?? owners.set(word, new Set()).get(word)!).add(file);
+		}
+	}
+	// Pagefind stems words, so the word's stem must not occur anywhere else either.
+	const stemElsewhere = (word: string, owner: string) =>
+		frontMatter.includes(word.slice(0, 7)) || [...bodies].some(([file, body]) => file !== owner && body.includes(word.slice(0, 7)));
+	const candidates = [...owners].filter(([word, set]) => set.size === 1 && !stemElsewhere(word, [...set][0]!));
+	const [word, set] = candidates.sort(([a], [b]) => a.localeCompare(b))[0]!;
+	const file = [...set][0]!;
+	return { word, href: `/${file.replace(/\.mdx$/, '').replace(/(^|\/)index$/, '')}/`.replace(/\/+/g, '/') };
+}
+
+describe('search', () => {
+	it('finds a guide by a word only in its body and opens it from the keyboard', async () => {
+		const { word, href } = wordOnlyInOneBody();
+		const context = await site.newContext();
+		const page = await context.newPage();
+		await page.goto(`${site.url}/`);
+		await page.keyboard.press('Control+k');
+		const input = page.locator('#search-input');
+		await expect.poll(() => input.evaluate((node) => node === document.activeElement)).toBe(true);
+		await input.fill(word);
+		const first = page.locator('.search-results > li > a').first();
+		await first.waitFor();
+		expect(await first.getAttribute('href')).toBe(href);
+		await page.keyboard.press('ArrowDown');
+		expect(await first.evaluate((node) => node === document.activeElement)).toBe(true);
+		await Promise.all([page.waitForURL(`${site.url}${href}`), page.keyboard.press('Enter')]);
+		await context.close();
+	});
+
+	it('opens with the button and "/" and closes with Escape, returning focus', async () => {
+		const context = await site.newContext();
+		const page = await context.newPage();
+		await page.goto(`${site.url}${ARTICLE}`);
+		await page.click('[data-search-button]');
+		const dialog = page.locator('dialog.search-dialog');
+		await dialog.waitFor({ state: 'visible' });
+		await page.keyboard.press('Escape');
+		await dialog.waitFor({ state: 'hidden' });
+		expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-search-button'))).toBe(true);
+		await page.keyboard.press('/');
+		await dialog.waitFor({ state: 'visible' });
+		await context.close();
+	});
+});
+
+describe('theme', () => {
+	it('persists the choice across pages and sets data-theme before the body is parsed', async () => {
+		const context = await site.newContext({ colorScheme: 'light' });
+		const page = await context.newPage();
+		await page.goto(`${site.url}/`);
+		expect(await page.getAttribute('html', 'data-theme')).toBe('light');
+		await page.selectOption('theme-select select', 'dark');
+		expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
+		// Record the theme at the moment <body> appears, i.e. before anything can be painted.
+		await page.addInitScript(() => {
+			new MutationObserver((_, observer) => {
+				if (!document.body) return;
+				(window as unknown as { themeAtBody: string }).themeAtBody = document.documentElement.dataset.theme ?? 'unset';
+				observer.disconnect();
+			}).observe(document, { childList: true, subtree: true });
+		});
+		await page.goto(`${site.url}${ARTICLE}`);
+		expect(await page.evaluate(() => (window as unknown as { themeAtBody: string }).themeAtBody)).toBe('dark');
+		expect(await page.inputValue('theme-select select')).toBe('dark');
+		await context.close();
+	});
+
+	it('follows the system preference on auto', async () => {
+		const context = await site.newContext({ colorScheme: 'dark' });
+		const page = await context.newPage();
+		await page.goto(`${site.url}/`);
+		expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
+		await context.close();
+	});
+});
+
+describe('code blocks', () => {
+	it('copies a command without its prompt or output and announces it', async () => {
+		const context = await site.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+		const page = await context.newPage();
+		await page.goto(`${site.url}${ARTICLE}`);
+		const figure = page.locator('figure.code-block.is-code').first();
+		const button = figure.locator('button[data-copy]');
+		await button.focus();
+		await page.keyboard.press('Enter');
+		await expect.poll(() => button.textContent()).toBe('Copied');
+		expect(await page.locator('[data-copy-status]').textContent()).toBe('Copied to clipboard');
+		const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+		const shown = await figure.locator('pre').innerText();
+		expect(clipboard.length).toBeGreaterThan(0);
+		expect(shown).toContain(clipboard.split('\n')[0]!);
+		expect(clipboard).not.toMatch(/^\$ /m);
+		await context.close();
+	});
+});
+
+describe('phone layout', () => {
+	it('opens the menu, traps focus inside it and closes on Escape', async () => {
+		const context = await site.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+		const page = await context.newPage();
+		await page.goto(`${site.url}${ARTICLE}`);
+		const sidebar = page.locator('#sidebar');
+		expect(await sidebar.isVisible()).toBe(false);
+		const menu = page.locator('[data-menu-button]');
+		await menu.click();
+		expect(await menu.getAttribute('aria-expanded')).toBe('true');
+		expect(await sidebar.isVisible()).toBe(true);
+		for (let i = 0; i < 60; i++) {
+			await page.keyboard.press('Tab');
+			const inside = await page.evaluate(() => {
+				const active = document.activeElement;
+				return !!active && (active.closest('#sidebar') !== null || active.hasAttribute('data-menu-button'));
+			});
+			expect(inside).toBe(true);
+		}
+		await page.keyboard.press('Escape');
+		expect(await sidebar.isVisible()).toBe(false);
+		expect(await menu.getAttribute('aria-expanded')).toBe('false');
+		expect(await menu.evaluate((node) => node === document.activeElement)).toBe(true);
+		await context.close();
+	});
+
+	it('shows the table of contents as a collapsible bar', async () => {
+		const context = await site.newContext({ viewport: { width: 390, height: 844 } });
+		const page = await context.newPage();
+		await page.goto(`${site.url}${ARTICLE}`);
+		expect(await page.locator('table-of-contents').isVisible()).toBe(false);
+		const bar = page.locator('details.mobile-toc');
+		expect(await bar.isVisible()).toBe(true);
+		await bar.locator('summary').click();
+		expect(await bar.locator('a').first().isVisible()).toBe(true);
+		await context.close();
+	});
+});
+
+describe('table of contents', () => {
+	it('scrolls to the heading of a link and marks it as current', async () => {
+		const context = await site.newContext();
+		const page = await context.newPage();
+		await page.goto(`${site.url}${ARTICLE}`);
+		const links = page.locator('table-of-contents a');
+		const link = links.nth(Math.floor((await links.count()) / 2));
+		const id = decodeURIComponent((await link.getAttribute('href'))!.slice(1));
+		await link.click();
+		await expect.poll(() => page.evaluate((target) => Math.round(document.getElementById(target)!.getBoundingClientRect().top), id)).toBeLessThan(120);
+		expect(page.url()).toContain(`#${id}`);
+		await expect.poll(() => page.locator('table-of-contents a[aria-current="true"]').count()).toBe(1);
+		await context.close();
+	});
+});
