@@ -1,0 +1,181 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'astro/zod';
+import { parseRegistryLocation, type RegistryLocation } from '../registry/index.ts';
+import type { TagSelection } from './collect.ts';
+import type { SyncEvent, SyncReport } from './sync.ts';
+
+/** Default places, relative to the project root. */
+export const DEFAULT_OUT_DIR = 'content/images';
+export const DEFAULT_CONFIG_FILE = 'content/images/repositories.yaml';
+
+/** A usage or configuration error: the CLI prints it and exits with code 1. */
+export class UsageError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'UsageError';
+	}
+}
+
+export const USAGE = `Usage: npm run images:sync -- [options]
+
+  --registry <host[:port]/namespace | http://127.0.0.1:PORT/namespace>
+                      registry and namespace (default: "registry" in ${DEFAULT_CONFIG_FILE})
+  --repos a,b,c       repositories to sync; other snapshot entries are kept
+  --all               every repository below the namespace, from /v2/_catalog
+  --tags t1,t2        tags to follow (default: "tags" in the config file)
+  --all-tags          every tag the registry lists
+  --out <dir>         snapshot directory (default: ${DEFAULT_OUT_DIR})
+  --concurrency N     requests in flight at once (default 8)
+  --insecure          allow plain HTTP to a non-loopback registry
+  --config <file>     repositories to follow (default: ${DEFAULT_CONFIG_FILE})
+  --help
+
+Credentials: REGISTRY_USERNAME and REGISTRY_PASSWORD, or the auths of ~/.docker/config.json.
+Exit codes: 0 all synced, 2 some repositories failed (the rest written), 1 usage or configuration error.`;
+
+/** The repositories-to-follow file. */
+export const repositoriesConfigSchema = z
+	.object({
+		/** `host[:port]/namespace` synced when --registry is not given. */
+		registry: z.string().min(1),
+		/** Tags to follow, or "all". */
+		tags: z.union([z.array(z.string().min(1)).min(1), z.literal('all')]).default(['latest', 'latest-dev']),
+		/** Short repository names below the namespace. */
+		repositories: z.array(z.string().min(1)).min(1),
+	})
+	.strict();
+
+export type RepositoriesConfig = z.infer<typeof repositoriesConfigSchema>;
+
+/** Read and validate the repositories file; errors name the file and the field. */
+export async function loadRepositoriesConfig(file: string): Promise<RepositoriesConfig> {
+	let text: string;
+	try {
+		text = await readFile(file, 'utf8');
+	} catch {
+		throw new UsageError(`${file}: cannot be read. Pass --repos or --all, or create the file (see ${DEFAULT_CONFIG_FILE}).`);
+	}
+	let data: unknown;
+	try {
+		data = parseYaml(text);
+	} catch (error) {
+		throw new UsageError(`${file}: not valid YAML: ${(error as Error).message}`);
+	}
+	const parsed = repositoriesConfigSchema.safeParse(data);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		throw new UsageError(`${file}: field "${issue.path.join('.') || '(document)'}": ${issue.message}. Expected registry, tags and repositories.`);
+	}
+	return parsed.data;
+}
+
+/** What the sync command was asked to do, after flags and config are combined. */
+export interface SyncPlan {
+	location: RegistryLocation;
+	/** Names, or null to discover them through /v2/_catalog. */
+	repositories: string[] | null;
+	tags: TagSelection;
+	outDir: string;
+	concurrency: number;
+	insecure: boolean;
+	mode: 'exact' | 'merge';
+}
+
+const list = (value: string) =>
+	value
+		.split(',')
+		.map((item) => item.trim())
+		.filter(Boolean);
+
+/** Parse the command line; the config file fills in what the flags leave open. Returns null for --help. */
+export async function planSync(argv: string[]): Promise<SyncPlan | null> {
+	let values;
+	try {
+		({ values } = parseArgs({
+			args: argv,
+			strict: true,
+			allowPositionals: false,
+			options: {
+				registry: { type: 'string' },
+				repos: { type: 'string' },
+				all: { type: 'boolean' },
+				tags: { type: 'string' },
+				'all-tags': { type: 'boolean' },
+				out: { type: 'string' },
+				concurrency: { type: 'string' },
+				insecure: { type: 'boolean' },
+				config: { type: 'string' },
+				help: { type: 'boolean' },
+			},
+		}));
+	} catch (error) {
+		throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
+	}
+	if (values.help) return null;
+	if (values.repos !== undefined && values.all) throw new UsageError('Give either --repos or --all, not both.');
+	if (values.tags !== undefined && values['all-tags']) throw new UsageError('Give either --tags or --all-tags, not both.');
+	const concurrency = values.concurrency === undefined ? 8 : Number(values.concurrency);
+	if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) throw new UsageError(`--concurrency must be a whole number from 1 to 256, not "${values.concurrency}".`);
+	const needsConfig = values.registry === undefined || (values.repos === undefined && !values.all) || (values.tags === undefined && !values['all-tags']);
+	const config = needsConfig ? await loadRepositoriesConfig(values.config ?? DEFAULT_CONFIG_FILE) : null;
+	const insecure = values.insecure ?? false;
+	const location = parseRegistryLocation(values.registry ?? config!.registry, { insecure });
+	const repositories = values.all ? null : values.repos !== undefined ? list(values.repos) : config!.repositories;
+	if (repositories?.length === 0) throw new UsageError('--repos is empty: name at least one repository.');
+	const tags: TagSelection = values['all-tags'] ? 'all' : values.tags !== undefined ? list(values.tags) : config!.tags;
+	if (Array.isArray(tags) && tags.length === 0) throw new UsageError('--tags is empty: name at least one tag, or use --all-tags.');
+	return { location, repositories, tags, outDir: values.out ?? DEFAULT_OUT_DIR, concurrency, insecure, mode: values.repos !== undefined ? 'merge' : 'exact' };
+}
+
+function formatBytes(bytes: number): string {
+	if (bytes < 1024) return `${bytes} B`;
+	if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+	return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+/** Progress on a stream: a redrawn bar on a terminal, one line per repository otherwise. */
+export function progressReporter(stream: NodeJS.WriteStream | NodeJS.WritableStream & { isTTY?: boolean; columns?: number }): (event: SyncEvent) => void {
+	const tty = Boolean(stream.isTTY);
+	return (event) => {
+		if (event.type === 'start') {
+			if (!tty) stream.write(`Syncing ${event.total} repositories\n`);
+			return;
+		}
+		const { outcome, done, total } = event;
+		const detail = outcome.status === 'failed' ? `FAILED: ${outcome.error}` : `${outcome.status}, ${outcome.tags} tags`;
+		if (!tty) {
+			stream.write(`[${done}/${total}] ${outcome.name}: ${detail}\n`);
+			return;
+		}
+		const width = 30;
+		const filled = Math.round((done / total) * width);
+		if (outcome.status === 'failed') stream.write(`\r\x1b[K${outcome.name}: ${detail}\n`);
+		stream.write(`\r\x1b[K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${outcome.name}`);
+		if (done === total) stream.write('\n');
+	};
+}
+
+/** The closing summary: repositories, tags, requests, bytes, time and failures with their reasons. */
+export function formatSummary(report: SyncReport, outDir: string): string {
+	const count = (status: string) => report.outcomes.filter((outcome) => outcome.status === status).length;
+	const tags = report.outcomes.reduce((total, outcome) => total + outcome.tags, 0);
+	const lines = [
+		`Repositories: ${report.outcomes.length} (${count('updated')} updated, ${count('unchanged')} unchanged, ${count('failed')} failed)`,
+		`Tags: ${tags}`,
+		`Requests: ${report.requests}${report.retries ? ` (${report.retries} retried)` : ''}, received ${formatBytes(report.bytes)}, in ${(report.durationMs / 1000).toFixed(1)} s`,
+		report.write.changed ? `Snapshot ${outDir}: ${report.write.written.length} files written, ${report.write.removed.length} removed` : `Snapshot ${outDir}: unchanged`,
+	];
+	if (report.previousProblem) lines.push(`Previous snapshot ignored: ${report.previousProblem}`);
+	for (const outcome of report.outcomes) {
+		if (outcome.missingTags.length) lines.push(`  ${outcome.name}: tags not found: ${outcome.missingTags.join(', ')}`);
+	}
+	for (const warning of report.warnings) lines.push(`Registry warning: ${warning}`);
+	const failures = report.outcomes.filter((outcome) => outcome.status === 'failed');
+	if (failures.length) {
+		lines.push('Failures:');
+		for (const failure of failures) lines.push(`  ${failure.name}: ${failure.error}${failure.keptPrevious ? ' (previous entry kept)' : ''}`);
+	}
+	return lines.join('\n');
+}

@@ -1,0 +1,363 @@
+import {
+	MediaType,
+	PredicateType,
+	RegistryError,
+	compareText,
+	decodeBundleStatement,
+	decodeDsseStatement,
+	digestTag,
+	isArtifactTag,
+	platformName,
+	summarizeApkoConfig,
+	summarizeProvenance,
+	summarizeSpdx,
+	type Descriptor,
+	type FetchedManifest,
+	type ImageManifest,
+	type RegistryClient,
+	type Statement,
+} from '../registry/index.ts';
+import { deriveHasPackageManager, deriveHasShell, deriveRunsAsRoot } from './derive.ts';
+import {
+	IMAGE_SCHEMA_VERSION,
+	imageRepositorySchema,
+	type Attestation,
+	type ImageConfig,
+	type ImageConfiguration,
+	type ImagePlatform,
+	type ImageRepository,
+	type ImageVariant,
+	type Provenance,
+	type Referrer,
+	type Sbom,
+	type Signature,
+} from './model.ts';
+
+/** Which tags to follow: a list, or every image tag the registry lists. */
+export type TagSelection = string[] | 'all';
+
+/** Where and how the repository is recorded in the snapshot (the demo records cgr.dev while pulling from loopback). */
+export interface RecordedAs {
+	registry: string;
+	namespace: string;
+}
+
+export interface CollectRequest {
+	client: RegistryClient;
+	/** Short name below the namespace: `python`. */
+	name: string;
+	tags: TagSelection;
+	recordedAs: RecordedAs;
+	/** The snapshot entry from the last sync; unchanged tags and variants are taken from it. */
+	previous: ImageRepository | null;
+	/** Compare tag digests with `previous` and stop early when nothing moved. */
+	incremental: boolean;
+}
+
+export interface CollectResult {
+	image: ImageRepository;
+	status: 'updated' | 'unchanged';
+	/** Requested tags the repository does not have. */
+	missingTags: string[];
+}
+
+/** Everything signed or attested about one digest. */
+interface ArtifactFindings {
+	signatures: Signature[];
+	attestations: Attestation[];
+	referrers: Referrer[];
+	statements: Statement[];
+	/** SBOMs attached with cosign's deprecated `.sbom` tag, already summarized. */
+	attachedSboms: Sbom[];
+}
+
+const SPDX_MEDIA_TYPES = ['text/spdx+json', 'application/spdx+json'];
+const UNDERSTOOD: readonly string[] = Object.values(PredicateType);
+
+/** Collects one repository into the model; requests made here run through the client's shared transport. */
+class RepositoryCollector {
+	readonly #client: RegistryClient;
+	readonly #repository: string;
+	#knownTags: Set<string> | null = null;
+
+	constructor(client: RegistryClient, repository: string) {
+		this.#client = client;
+		this.#repository = repository;
+	}
+
+	/** All tags, fetched at most once: they tell which cosign and tag-schema artifacts exist without probing. */
+	async knownTags(): Promise<Set<string>> {
+		this.#knownTags ??= new Set(await this.#client.tags(this.#repository));
+		return this.#knownTags;
+	}
+
+	async #artifacts(digest: string): Promise<ArtifactFindings> {
+		const known = await this.knownTags();
+		const base = digestTag(digest);
+		const findings: ArtifactFindings = { signatures: [], attestations: [], referrers: [], statements: [], attachedSboms: [] };
+		const [sig, att, sbom, referrers] = await Promise.all([
+			known.has(`${base}.sig`) ? this.#client.getManifest(this.#repository, `${base}.sig`) : null,
+			known.has(`${base}.att`) ? this.#client.getManifest(this.#repository, `${base}.att`) : null,
+			known.has(`${base}.sbom`) ? this.#client.getManifest(this.#repository, `${base}.sbom`) : null,
+			this.#client.referrers(this.#repository, digest, { knownTags: known }),
+		]);
+		if (sig) {
+			const layers = this.#layersOf(sig, 'cosign signature');
+			findings.signatures.push({ source: 'cosign-tag', digest: sig.digest, count: layers.filter((layer) => layer.mediaType === MediaType.cosignSimpleSigning).length });
+		}
+		if (att) {
+			const layers = this.#layersOf(att, 'cosign attestation').filter((layer) => layer.mediaType === MediaType.dsseEnvelope);
+			const statements = await Promise.all(
+				layers.map(async (layer) => decodeDsseStatement(await this.#client.getBlob(this.#repository, layer.digest), this.#context(layer.digest))),
+			);
+			for (const statement of statements) this.#addStatement(findings, statement, 'cosign-tag');
+		}
+		if (sbom) {
+			for (const layer of this.#layersOf(sbom, 'cosign SBOM')) {
+				const spdx = SPDX_MEDIA_TYPES.includes(layer.mediaType);
+				findings.attestations.push({ predicateType: spdx ? PredicateType.spdx : layer.mediaType, source: 'cosign-tag', statement: null, understood: spdx });
+				if (spdx) findings.attachedSboms.push(this.#sbom(await this.#client.getJsonBlob(this.#repository, layer.digest, 'SPDX SBOM'), layer.digest));
+			}
+		}
+		for (const descriptor of referrers.descriptors) await this.#readReferrer(findings, descriptor);
+		findings.attestations.sort((a, b) => compareText(a.predicateType, b.predicateType) || compareText(a.source, b.source));
+		findings.referrers.sort((a, b) => compareText(a.digest, b.digest));
+		return findings;
+	}
+
+	#context(reference: string) {
+		return { registry: this.#client.location.host, repository: this.#repository, reference };
+	}
+
+	#layersOf(manifest: FetchedManifest, what: string): Descriptor[] {
+		if (manifest.kind !== 'manifest') {
+			throw new RegistryError('json', `The ${what} at ${manifest.digest} is an index, not a manifest`, 'The artifact tag holds an unexpected document; report it to the image publisher.', this.#context(manifest.digest));
+		}
+		return manifest.manifest.layers;
+	}
+
+	#addStatement(findings: ArtifactFindings, statement: Statement, source: Attestation['source']): void {
+		findings.statements.push(statement);
+		findings.attestations.push({ predicateType: statement.predicateType, source, statement: statement.version, understood: UNDERSTOOD.includes(statement.predicateType) });
+	}
+
+	/** A referrer is always listed; Sigstore bundles are opened to count signatures or read their Statement. */
+	async #readReferrer(findings: ArtifactFindings, descriptor: Descriptor): Promise<void> {
+		findings.referrers.push({
+			digest: descriptor.digest,
+			artifactType: descriptor.artifactType ?? null,
+			mediaType: descriptor.mediaType,
+			size: descriptor.size,
+			annotations: descriptor.annotations ? sortRecord(descriptor.annotations) : null,
+		});
+		if (descriptor.artifactType !== MediaType.sigstoreBundle) return;
+		const manifest = await this.#client.getManifest(this.#repository, descriptor.digest);
+		for (const layer of this.#layersOf(manifest, 'Sigstore bundle')) {
+			const statement = decodeBundleStatement(await this.#client.getBlob(this.#repository, layer.digest), this.#context(layer.digest));
+			if (statement) this.#addStatement(findings, statement, 'referrers');
+			else findings.signatures.push({ source: 'referrers', digest: descriptor.digest, count: 1 });
+		}
+	}
+
+	#sbom(predicate: unknown, reference: string): Sbom {
+		const summary = summarizeSpdx(predicate, this.#context(reference));
+		return { format: summary.spdxVersion, packages: summary.packages };
+	}
+
+	#findSbom(findings: ArtifactFindings, reference: string): Sbom | null {
+		const statement = findings.statements.find((candidate) => candidate.predicateType === PredicateType.spdx);
+		return statement ? this.#sbom(statement.predicate, reference) : (findings.attachedSboms[0] ?? null);
+	}
+
+	async #platform(manifest: ImageManifest, digest: string, mediaType: string, declared: Descriptor['platform'] | null, inherited: Provenance | null): Promise<ImagePlatform> {
+		const [configJson, findings] = await Promise.all([
+			this.#client.getJsonBlob(this.#repository, manifest.config.digest, 'image config'),
+			this.#artifacts(digest),
+		]);
+		const configDocument = readConfigDocument(configJson, this.#context(manifest.config.digest));
+		const config = configDocument.config;
+		const os = declared?.os ?? configDocument.os;
+		const architecture = declared?.architecture ?? configDocument.architecture;
+		const variant = declared?.variant ?? configDocument.variant;
+		const sbom = this.#findSbom(findings, digest);
+		return {
+			platform: [os, architecture, variant].filter(Boolean).join('/'),
+			os,
+			architecture,
+			variant,
+			digest,
+			mediaType,
+			compressedSize: manifest.layers.reduce((total, layer) => total + layer.size, 0),
+			layers: manifest.layers.length,
+			created: configDocument.created,
+			config,
+			annotations: manifest.annotations ? sortRecord(manifest.annotations) : null,
+			signatures: findings.signatures,
+			attestations: findings.attestations,
+			referrers: findings.referrers,
+			sbom,
+			provenance: provenanceOf(findings) ?? inherited,
+			facts: { hasShell: deriveHasShell(sbom, config), hasPackageManager: deriveHasPackageManager(sbom), runsAsRoot: deriveRunsAsRoot(config) },
+		};
+	}
+
+	/** One variant: the index (or single manifest) at `digest`, its platforms, and what is signed or attested. */
+	async variant(digest: string, tags: string[]): Promise<ImageVariant> {
+		const [top, findings] = await Promise.all([this.#client.getManifest(this.#repository, digest), this.#artifacts(digest)]);
+		const provenance = provenanceOf(findings);
+		let platforms: ImagePlatform[];
+		if (top.kind === 'index') {
+			const children = top.index.manifests.filter(
+				(child) => child.platform && child.platform.os !== 'unknown' && (child.mediaType === MediaType.ociManifest || child.mediaType === MediaType.dockerManifest),
+			);
+			platforms = await Promise.all(
+				children.map(async (child) => {
+					const fetched = await this.#client.getManifest(this.#repository, child.digest);
+					if (fetched.kind !== 'manifest') {
+						throw new RegistryError('json', `Platform ${platformName(child.platform!)} points at an index`, 'Nested indexes are not images; report it to the image publisher.', this.#context(child.digest));
+					}
+					return this.#platform(fetched.manifest, child.digest, fetched.mediaType, child.platform, provenance);
+				}),
+			);
+		} else {
+			platforms = [await this.#platform(top.manifest, digest, top.mediaType, null, provenance)];
+		}
+		const configStatement = findings.statements.find((statement) => statement.predicateType === PredicateType.apkoConfig);
+		return {
+			digest,
+			mediaType: top.mediaType,
+			tags: [...tags].sort(compareText),
+			annotations: top.kind === 'index' ? (top.index.annotations ? sortRecord(top.index.annotations) : null) : (top.manifest.annotations ? sortRecord(top.manifest.annotations) : null),
+			signatures: findings.signatures,
+			attestations: findings.attestations,
+			referrers: findings.referrers,
+			provenance,
+			imageConfiguration: configStatement ? (summarizeApkoConfig(configStatement.predicate) satisfies ImageConfiguration) : null,
+			platforms: platforms.sort((a, b) => compareText(a.platform, b.platform)),
+		};
+	}
+}
+
+function provenanceOf(findings: ArtifactFindings): Provenance | null {
+	const statement =
+		findings.statements.find((candidate) => candidate.predicateType === PredicateType.slsaV1) ??
+		findings.statements.find((candidate) => candidate.predicateType === PredicateType.slsaV02);
+	return statement ? summarizeProvenance(statement.predicateType, statement.predicate) : null;
+}
+
+/** A copy of `record` with its keys in code-unit order, so that snapshots serialize the same way every time. */
+export function sortRecord(record: Record<string, string>): Record<string, string> {
+	return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareText(a, b)));
+}
+
+interface ConfigDocument {
+	os: string;
+	architecture: string;
+	variant: string | null;
+	created: string | null;
+	config: ImageConfig;
+}
+
+/** Read an OCI or Docker image config blob; fields of the wrong type are errors, absent ones are null. */
+export function readConfigDocument(json: unknown, context: { registry?: string; repository?: string; reference?: string }): ConfigDocument {
+	const fail = (field: string, expected: string) =>
+		new RegistryError('json', `Image config field "${field}" is not ${expected}`, 'The image config does not follow the OCI image spec; report it to the image publisher.', context);
+	if (typeof json !== 'object' || json === null || Array.isArray(json)) throw fail('(document)', 'an object');
+	const document = json as Record<string, unknown>;
+	const text = (value: unknown, field: string): string | null => {
+		if (value === undefined || value === null) return null;
+		if (typeof value !== 'string') throw fail(field, 'a string');
+		return value;
+	};
+	const list = (value: unknown, field: string): string[] | null => {
+		if (value === undefined || value === null) return null;
+		if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) throw fail(field, 'a list of strings');
+		return value as string[];
+	};
+	const keys = (value: unknown, field: string): string[] | null => {
+		if (value === undefined || value === null) return null;
+		if (typeof value !== 'object' || Array.isArray(value)) throw fail(field, 'an object');
+		return Object.keys(value).sort(compareText);
+	};
+	const inner = (document.config ?? {}) as Record<string, unknown>;
+	if (typeof inner !== 'object' || Array.isArray(inner)) throw fail('config', 'an object');
+	const env = list(inner.Env, 'config.Env');
+	const labels = inner.Labels;
+	if (labels !== undefined && labels !== null && (typeof labels !== 'object' || Object.values(labels).some((value) => typeof value !== 'string'))) {
+		throw fail('config.Labels', 'a map of strings');
+	}
+	const os = text(document.os, 'os');
+	const architecture = text(document.architecture, 'architecture');
+	if (!os || !architecture) throw fail(os ? 'architecture' : 'os', 'set');
+	return {
+		os,
+		architecture,
+		variant: text(document.variant, 'variant'),
+		created: text(document.created, 'created'),
+		config: {
+			user: text(inner.User, 'config.User'),
+			entrypoint: list(inner.Entrypoint, 'config.Entrypoint'),
+			cmd: list(inner.Cmd, 'config.Cmd'),
+			workingDir: text(inner.WorkingDir, 'config.WorkingDir') || null,
+			env: env?.map((entry) => {
+				const equals = entry.indexOf('=');
+				return equals < 0 ? { name: entry, value: '' } : { name: entry.slice(0, equals), value: entry.slice(equals + 1) };
+			}) ?? null,
+			labels: labels ? sortRecord(labels as Record<string, string>) : null,
+			stopSignal: text(inner.StopSignal, 'config.StopSignal'),
+			volumes: keys(inner.Volumes, 'config.Volumes'),
+			exposedPorts: keys(inner.ExposedPorts, 'config.ExposedPorts'),
+		},
+	};
+}
+
+/** Whether the tag→digest map equals the one recorded in `previous`. */
+function sameTags(previous: ImageRepository, current: Map<string, string>): boolean {
+	return previous.tags.length === current.size && previous.tags.every((tag) => current.get(tag.name) === tag.digest);
+}
+
+/**
+ * Collect one repository: resolve the tags (HEAD each), and when anything moved, fetch the variants that are new,
+ * reusing unchanged variants from the previous snapshot entry.
+ */
+export async function collectRepository(request: CollectRequest): Promise<CollectResult> {
+	const { client, name, recordedAs, previous } = request;
+	const repository = client.location.namespace ? `${client.location.namespace}/${name}` : name;
+	const collector = new RepositoryCollector(client, repository);
+	const wanted = request.tags === 'all' ? [...(await collector.knownTags())].filter((tag) => !isArtifactTag(tag)) : request.tags;
+	const heads = await Promise.all(wanted.map(async (tag) => [tag, await client.headManifest(repository, tag)] as const));
+	const digests = new Map<string, string>();
+	const missingTags: string[] = [];
+	for (const [tag, head] of heads) {
+		if (head) digests.set(tag, head.digest);
+		else missingTags.push(tag);
+	}
+	if (digests.size === 0) {
+		throw new RegistryError('http', `None of the tags ${wanted.join(', ') || '(none listed)'} exist`, 'Check the tag names with --tags, or use --all-tags.', {
+			registry: client.location.host,
+			repository,
+			status: 404,
+			code: 'MANIFEST_UNKNOWN',
+		});
+	}
+	if (request.incremental && previous && sameTags(previous, digests)) return { image: previous, status: 'unchanged', missingTags };
+	const byDigest = new Map<string, string[]>();
+	for (const [tag, digest] of digests) byDigest.set(digest, [...(byDigest.get(digest) ?? []), tag]);
+	const variants = await Promise.all(
+		[...byDigest].map(async ([digest, tags]) => {
+			const reused = request.incremental ? previous?.variants.find((variant) => variant.digest === digest) : undefined;
+			return reused ? { ...reused, tags: [...tags].sort(compareText) } : collector.variant(digest, tags);
+		}),
+	);
+	const recordedRepository = recordedAs.namespace ? `${recordedAs.namespace}/${name}` : name;
+	const image = imageRepositorySchema.parse({
+		schemaVersion: IMAGE_SCHEMA_VERSION,
+		name,
+		registry: recordedAs.registry,
+		repository: recordedRepository,
+		reference: `${recordedAs.registry}/${recordedRepository}`,
+		tags: [...digests].map(([tag, digest]) => ({ name: tag, digest, updatedAt: null })).sort((a, b) => compareText(a.name, b.name)),
+		variants: variants.sort((a, b) => compareText(a.tags[0], b.tags[0])),
+	});
+	return { image, status: 'updated', missingTags };
+}

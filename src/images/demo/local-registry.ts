@@ -1,0 +1,117 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Debian's distribution registry binary (package docker-registry). */
+export const DOCKER_REGISTRY_BINARY = process.env.DOCKER_REGISTRY_BIN ?? '/usr/bin/docker-registry';
+
+/** Auth section of the registry config: none, htpasswd (Basic) or token (Bearer with a token server). */
+export type LocalRegistryAuth =
+	| { type: 'none' }
+	| { type: 'htpasswd'; htpasswdFile: string; realm?: string }
+	| { type: 'token'; realm: string; service: string; issuer: string; rootCertBundle: string };
+
+export interface LocalRegistry {
+	/** `http://127.0.0.1:PORT` */
+	url: string;
+	/** `127.0.0.1:PORT` */
+	host: string;
+	port: number;
+	pid: number;
+	/** Temporary directory holding config and storage; removed by stop(). */
+	dir: string;
+	stop(): Promise<void>;
+}
+
+/** A free TCP port on the loopback interface. */
+export async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+		});
+	});
+}
+
+function authYaml(auth: LocalRegistryAuth): string {
+	if (auth.type === 'htpasswd') return `auth:\n  htpasswd:\n    realm: ${auth.realm ?? 'local-registry'}\n    path: ${auth.htpasswdFile}\n`;
+	if (auth.type === 'token') {
+		return `auth:\n  token:\n    realm: ${auth.realm}\n    service: ${auth.service}\n    issuer: ${auth.issuer}\n    rootcertbundle: ${auth.rootCertBundle}\n`;
+	}
+	return '';
+}
+
+async function waitUntilUp(url: string, child: ChildProcess, output: () => string): Promise<void> {
+	const deadline = Date.now() + 15_000;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) throw new Error(`docker-registry exited with code ${child.exitCode}:\n${output()}`);
+		try {
+			const response = await fetch(`${url}/v2/`);
+			await response.body?.cancel();
+			if (response.status === 200 || response.status === 401) return;
+		} catch {
+			// Not listening yet.
+		}
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+	throw new Error(`docker-registry did not answer on ${url} within 15 s:\n${output()}`);
+}
+
+/** Start docker-registry on a free loopback port with its own config and storage in a temporary directory. */
+export async function startLocalRegistry(options: { auth?: LocalRegistryAuth } = {}): Promise<LocalRegistry> {
+	const dir = await mkdtemp(join(tmpdir(), 'sca-registry-'));
+	const port = await freePort();
+	const config = join(dir, 'config.yml');
+	await writeFile(
+		config,
+		[
+			'version: 0.1',
+			'log:',
+			'  level: warn',
+			'  accesslog:',
+			'    disabled: true',
+			'storage:',
+			'  filesystem:',
+			`    rootdirectory: ${join(dir, 'storage')}`,
+			'  delete:',
+			'    enabled: true',
+			'  maintenance:',
+			'    uploadpurging:',
+			'      enabled: false',
+			'http:',
+			`  addr: 127.0.0.1:${port}`,
+			'  secret: local-test-secret',
+			'',
+		].join('\n') + authYaml(options.auth ?? { type: 'none' }),
+	);
+	const child = spawn(DOCKER_REGISTRY_BINARY, ['serve', config], { stdio: ['ignore', 'pipe', 'pipe'] });
+	let output = '';
+	child.stdout?.on('data', (chunk) => (output = (output + chunk).slice(-4000)));
+	child.stderr?.on('data', (chunk) => (output = (output + chunk).slice(-4000)));
+	const spawned = new Promise<void>((resolve, reject) => {
+		child.once('spawn', resolve);
+		child.once('error', (error) => reject(new Error(`Cannot start ${DOCKER_REGISTRY_BINARY}: ${error.message}. Install it with apt-get install docker-registry.`)));
+	});
+	const url = `http://127.0.0.1:${port}`;
+	const stop = async () => {
+		if (child.exitCode === null && child.signalCode === null) {
+			const exited = new Promise((resolve) => child.once('exit', resolve));
+			process.kill(child.pid!, 'SIGTERM');
+			await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+			if (child.exitCode === null && child.signalCode === null) process.kill(child.pid!, 'SIGKILL');
+		}
+		await rm(dir, { recursive: true, force: true });
+	};
+	try {
+		await spawned;
+		await waitUntilUp(url, child, () => output);
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+	return { url, host: `127.0.0.1:${port}`, port, pid: child.pid!, dir, stop };
+}

@@ -1,0 +1,174 @@
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import type { z } from 'astro/zod';
+import { compareText } from '../registry/attestations.ts';
+import { IMAGE_SCHEMA_VERSION, imageRepositorySchema, snapshotMetadataSchema, type ImageRepository, type SnapshotMetadata } from './model.ts';
+
+/** Name of the metadata file; a repository name cannot start with "_", so it never collides with an image file. */
+export const METADATA_FILE = '_snapshot.json';
+
+/** A snapshot as the pages consume it. */
+export interface Snapshot {
+	metadata: SnapshotMetadata;
+	/** Sorted by name. */
+	images: ImageRepository[];
+}
+
+/** A snapshot file that is missing, unreadable or invalid; the message names the file, the field and the fix. */
+export class SnapshotError extends Error {
+	readonly file: string;
+
+	constructor(file: string, message: string) {
+		super(`${file}: ${message}`);
+		this.name = 'SnapshotError';
+		this.file = file;
+	}
+}
+
+/** JSON text of a validated document: schema key order, two-space indent, final newline. */
+export function serialize<T>(schema: z.ZodType<T>, value: T): string {
+	return `${JSON.stringify(schema.parse(value), null, 2)}\n`;
+}
+
+function imageFile(dir: string, name: string): string {
+	return join(dir, ...name.split('/')) + '.json';
+}
+
+async function parseFile<T>(file: string, schema: z.ZodType<T>): Promise<T> {
+	let text: string;
+	try {
+		text = await readFile(file, 'utf8');
+	} catch {
+		throw new SnapshotError(file, 'cannot be read. Run `npm run images:demo` (demo data) or `npm run images:sync` to create the snapshot.');
+	}
+	let json: unknown;
+	try {
+		json = JSON.parse(text);
+	} catch (error) {
+		throw new SnapshotError(file, `is not valid JSON (${(error as Error).message}). Regenerate it with npm run images:sync instead of editing it by hand.`);
+	}
+	const parsed = schema.safeParse(json);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		const field = issue.path.join('.') || '(document)';
+		const versionHint = json && typeof json === 'object' && (json as { schemaVersion?: unknown }).schemaVersion !== IMAGE_SCHEMA_VERSION ? ` The file has another schema version than ${IMAGE_SCHEMA_VERSION}; run npm run images:sync to rewrite it.` : ' Regenerate the snapshot with npm run images:sync.';
+		throw new SnapshotError(file, `field "${field}": ${issue.message}.${versionHint}`);
+	}
+	return parsed.data;
+}
+
+async function listJsonFiles(dir: string): Promise<string[]> {
+	let entries;
+	try {
+		entries = await readdir(dir, { withFileTypes: true, recursive: true });
+	} catch {
+		return [];
+	}
+	return entries
+		.filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
+		.map((entry) => join(entry.parentPath, entry.name))
+		.sort(compareText);
+}
+
+/** Read and validate a snapshot: the metadata file and one file per repository it lists. */
+export async function readSnapshot(dir: string): Promise<Snapshot> {
+	const metadataFile = join(dir, METADATA_FILE);
+	const metadata = await parseFile(metadataFile, snapshotMetadataSchema);
+	const images = await Promise.all(
+		metadata.repositories.map(async (name) => {
+			const file = imageFile(dir, name);
+			const image = await parseFile(file, imageRepositorySchema);
+			if (image.name !== name) throw new SnapshotError(file, `field "name" is "${image.name}" but ${METADATA_FILE} lists it as "${name}". Regenerate the snapshot.`);
+			return image;
+		}),
+	);
+	const listed = new Set([metadataFile, ...metadata.repositories.map((name) => imageFile(dir, name))]);
+	const stray = (await listJsonFiles(dir)).filter((file) => !listed.has(file));
+	if (stray.length > 0) {
+		throw new SnapshotError(stray[0], `is not listed in ${METADATA_FILE} "repositories". Delete it, or run npm run images:sync to rebuild the snapshot.`);
+	}
+	return { metadata, images: images.sort((a, b) => compareText(a.name, b.name)) };
+}
+
+/** The previous snapshot for an incremental sync: null when there is none or it cannot be read. */
+export async function readPreviousSnapshot(dir: string): Promise<{ snapshot: Snapshot | null; problem: string | null }> {
+	try {
+		return { snapshot: await readSnapshot(dir), problem: null };
+	} catch (error) {
+		const missing = error instanceof SnapshotError && error.file === join(dir, METADATA_FILE) && /cannot be read/.test(error.message);
+		return { snapshot: null, problem: missing ? null : (error as Error).message };
+	}
+}
+
+/** Write `text` to `file` through a temporary file and a rename, so readers never see half a file. */
+async function writeAtomic(file: string, text: string): Promise<void> {
+	await mkdir(dirname(file), { recursive: true });
+	const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+	try {
+		await writeFile(temporary, text);
+		await rename(temporary, file);
+	} catch (error) {
+		await rm(temporary, { force: true });
+		throw error;
+	}
+}
+
+async function currentText(file: string): Promise<string | null> {
+	try {
+		return await readFile(file, 'utf8');
+	} catch {
+		return null;
+	}
+}
+
+export interface WriteResult {
+	/** True when any byte of the snapshot changed. */
+	changed: boolean;
+	written: string[];
+	removed: string[];
+}
+
+/**
+ * Write a snapshot: only files whose text differs are rewritten (atomically), files of repositories no longer in
+ * the snapshot are removed, and `syncedAt` moves to `now` only when something changed.
+ */
+export async function writeSnapshot(dir: string, images: ImageRepository[], base: Omit<SnapshotMetadata, 'syncedAt' | 'repositories' | 'schemaVersion'>, now: Date): Promise<WriteResult> {
+	const sorted = [...images].sort((a, b) => compareText(a.name, b.name));
+	const written: string[] = [];
+	const pending: Array<[string, string]> = [];
+	for (const image of sorted) {
+		const file = imageFile(dir, image.name);
+		const text = serialize(imageRepositorySchema, image);
+		if ((await currentText(file)) !== text) pending.push([file, text]);
+	}
+	const keep = new Set([join(dir, METADATA_FILE), ...sorted.map((image) => imageFile(dir, image.name))]);
+	const stale = (await listJsonFiles(dir)).filter((file) => !keep.has(file));
+	const metadataFile = join(dir, METADATA_FILE);
+	const previousText = await currentText(metadataFile);
+	let previous: SnapshotMetadata | null = null;
+	try {
+		previous = previousText ? snapshotMetadataSchema.parse(JSON.parse(previousText)) : null;
+	} catch {
+		previous = null;
+	}
+	const metadata = (syncedAt: string): SnapshotMetadata => ({
+		schemaVersion: IMAGE_SCHEMA_VERSION,
+		registry: base.registry,
+		namespace: base.namespace,
+		demo: base.demo,
+		syncedAt,
+		repositories: sorted.map((image) => image.name),
+	});
+	const unchangedMetadata = previous ? serialize(snapshotMetadataSchema, metadata(previous.syncedAt)) === previousText : false;
+	const changed = pending.length > 0 || stale.length > 0 || !unchangedMetadata;
+	for (const [file, text] of pending) {
+		await writeAtomic(file, text);
+		written.push(file);
+	}
+	for (const file of stale) await rm(file);
+	if (changed) {
+		await writeAtomic(metadataFile, serialize(snapshotMetadataSchema, metadata(now.toISOString())));
+		written.push(metadataFile);
+	}
+	return { changed, written: written.map((file) => relative(dir, file).split(sep).join('/')), removed: stale.map((file) => relative(dir, file).split(sep).join('/')) };
+}

@@ -1,0 +1,294 @@
+import { RegistryError, type RegistryErrorContext } from './errors.ts';
+import { RegistryTransport, type RegistryResponse } from './http.ts';
+import {
+	MANIFEST_ACCEPT,
+	MAX_MANIFEST_BYTES,
+	MediaType,
+	computeDigest,
+	parseIndex,
+	parseJson,
+	parseManifest,
+	verifyDigest,
+	type Descriptor,
+	type FetchedManifest,
+} from './manifest.ts';
+import { assertDigest, assertRepositoryName, assertTag, digestTag, isDigest, type RegistryLocation } from './reference.ts';
+
+/** Default cap on blobs read into memory (configs, attestation layers, SBOMs). */
+export const MAX_BLOB_BYTES = 32 * 1024 * 1024;
+/** Upper bound on pages followed for one list, against servers that never stop sending `Link`. */
+const MAX_PAGES = 1000;
+
+/** What a HEAD on a manifest tells: enough to decide whether anything changed. */
+export interface ManifestHead {
+	digest: string;
+	mediaType: string | null;
+	size: number | null;
+}
+
+/** Referrers of a manifest and how they were found. */
+export interface Referrers {
+	source: 'api' | 'tag-schema' | 'none';
+	descriptors: Descriptor[];
+}
+
+/** The `rel="next"` target of a Link header, resolved against the request URL. */
+export function nextLink(header: string | null, base: string): string | null {
+	if (!header) return null;
+	for (const part of header.split(/,(?=\s*<)/)) {
+		const match = /<([^>]*)>\s*;(.*)$/.exec(part.trim());
+		if (match && /rel="?next"?/i.test(match[2])) return new URL(match[1], base).href;
+	}
+	return null;
+}
+
+/** A pull (and minimal push) client for one registry, over a shared transport. */
+export class RegistryClient {
+	readonly location: RegistryLocation;
+	readonly transport: RegistryTransport;
+	/** Set after the first 404 from /referrers: the registry lacks the API, so the tag schema is used from then on. */
+	#referrersApi: boolean | null = null;
+
+	constructor(location: RegistryLocation, transport: RegistryTransport = new RegistryTransport()) {
+		this.location = location;
+		this.transport = transport;
+	}
+
+	#context(repository?: string, reference?: string): RegistryErrorContext {
+		return { registry: this.location.host, repository, reference };
+	}
+
+	#url(path: string): string {
+		return `${this.location.baseUrl}/v2/${path}`;
+	}
+
+	/** An HTTP error from a response, with the OCI error code and message when the body has them. */
+	httpError(response: RegistryResponse, context: RegistryErrorContext, hint?: string): RegistryError {
+		let code: string | undefined;
+		let detail = '';
+		try {
+			const body = JSON.parse(response.body.toString('utf8')) as { errors?: Array<{ code?: string; message?: string }> };
+			code = body.errors?.[0]?.code;
+			detail = body.errors?.[0]?.message ?? '';
+		} catch {
+			// Not an OCI error body (proxies answer in HTML or plain text); the status says enough.
+		}
+		const hints: Record<number, string> = {
+			401: 'Set REGISTRY_USERNAME and REGISTRY_PASSWORD or run docker login.',
+			403: 'These credentials may not read this repository; check its access policy.',
+			404: 'Check the repository name and tag; the registry does not know them.',
+			429: 'The registry is rate-limiting this client: wait, lower --concurrency, or log in for a higher limit.',
+		};
+		return new RegistryError(
+			'http',
+			`The registry answered ${response.status}${detail ? `: ${detail}` : ''}`,
+			hint ?? hints[response.status] ?? (response.status >= 500 ? 'The registry is failing; try again later.' : 'Unexpected answer; check the registry URL.'),
+			{ ...context, url: response.url, status: response.status, code },
+		);
+	}
+
+	/** GET /v2/: the registry answers and accepts the client (running the auth flow if needed). */
+	async ping(): Promise<void> {
+		const response = await this.transport.request({ url: `${this.location.baseUrl}/v2/`, maxBytes: 64 * 1024, context: this.#context() });
+		if (response.status !== 200) throw this.httpError(response, this.#context(), 'Check that the URL points at an OCI registry (it must answer /v2/).');
+	}
+
+	/** Follow `Link` pages of a JSON list endpoint, collecting `field` from each page. */
+	async #pagedList(firstUrl: string, field: 'tags' | 'repositories', scope: string, context: RegistryErrorContext): Promise<string[]> {
+		const items: string[] = [];
+		const seen = new Set<string>();
+		let url: string | null = firstUrl;
+		while (url && !seen.has(url) && seen.size < MAX_PAGES) {
+			seen.add(url);
+			const response = await this.transport.request({ url, scope, maxBytes: MAX_MANIFEST_BYTES, context });
+			if (response.status === 404 && field === 'repositories') {
+				throw new RegistryError('unsupported', 'This registry does not offer /v2/_catalog', 'List the repositories with --repos or in content/images/repositories.yaml instead of --all.', {
+					...context,
+					url,
+					status: 404,
+				});
+			}
+			if (response.status !== 200) throw this.httpError(response, context);
+			const body = parseJson(response.body, field === 'tags' ? 'tag list' : 'catalog', { ...context, url }) as Record<string, unknown>;
+			const page = body[field] ?? [];
+			if (!Array.isArray(page) || page.some((item) => typeof item !== 'string')) {
+				throw new RegistryError('json', `The ${field} field is not a list of strings`, 'The registry answered with an unexpected document; report it to the registry operator.', { ...context, url });
+			}
+			items.push(...(page as string[]));
+			url = nextLink(response.headers.get('link'), url);
+		}
+		return [...new Set(items)].sort();
+	}
+
+	/** All tags of a repository, following pagination, sorted (registries do not all sort them). */
+	async tags(repository: string): Promise<string[]> {
+		assertRepositoryName(repository);
+		return this.#pagedList(this.#url(`${repository}/tags/list`), 'tags', `repository:${repository}:pull`, this.#context(repository));
+	}
+
+	/** Repository paths below the location's namespace, from /v2/_catalog. */
+	async catalog(): Promise<string[]> {
+		const all = await this.#pagedList(this.#url('_catalog'), 'repositories', 'registry:catalog:*', this.#context());
+		const prefix = this.location.namespace ? `${this.location.namespace}/` : '';
+		return all.filter((name) => name.startsWith(prefix));
+	}
+
+	#checkReference(repository: string, reference: string): void {
+		assertRepositoryName(repository);
+		if (reference.includes(':')) assertDigest(reference);
+		else assertTag(reference);
+	}
+
+	/** HEAD a manifest: its digest without its body; null when the tag or digest does not exist. */
+	async headManifest(repository: string, reference: string): Promise<ManifestHead | null> {
+		this.#checkReference(repository, reference);
+		const context = this.#context(repository, reference);
+		const response = await this.transport.request({
+			url: this.#url(`${repository}/manifests/${reference}`),
+			method: 'HEAD',
+			headers: { Accept: MANIFEST_ACCEPT },
+			scope: `repository:${repository}:pull`,
+			maxBytes: 0,
+			context,
+		});
+		if (response.status === 404) return null;
+		if (response.status !== 200) throw this.httpError(response, context);
+		const digest = response.headers.get('docker-content-digest');
+		if (!digest || !isDigest(digest)) {
+			// Some registries omit the digest on HEAD; the body is then the only way to know it.
+			const manifest = await this.getManifest(repository, reference);
+			return { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.bytes.length };
+		}
+		const length = response.headers.get('content-length');
+		return { digest, mediaType: response.headers.get('content-type')?.split(';')[0].trim() ?? null, size: length === null ? null : Number(length) };
+	}
+
+	/** GET a manifest or index by tag or digest; the body is checked against its digest. Null on 404 when `optional`. */
+	async getManifest(repository: string, reference: string): Promise<FetchedManifest>;
+	async getManifest(repository: string, reference: string, optional: true): Promise<FetchedManifest | null>;
+	async getManifest(repository: string, reference: string, optional = false): Promise<FetchedManifest | null> {
+		this.#checkReference(repository, reference);
+		const context = this.#context(repository, reference);
+		const response = await this.transport.request({
+			url: this.#url(`${repository}/manifests/${reference}`),
+			headers: { Accept: MANIFEST_ACCEPT },
+			scope: `repository:${repository}:pull`,
+			maxBytes: MAX_MANIFEST_BYTES,
+			context,
+		});
+		if (response.status === 404 && optional) return null;
+		if (response.status !== 200) throw this.httpError(response, context);
+		const headerDigest = response.headers.get('docker-content-digest');
+		const expected = isDigest(reference) ? reference : headerDigest && isDigest(headerDigest) ? headerDigest : null;
+		if (expected) verifyDigest(response.body, expected, { ...context, url: response.url });
+		if (headerDigest && expected !== headerDigest) verifyDigest(response.body, headerDigest, { ...context, url: response.url });
+		const digest = expected ?? computeDigest(response.body);
+		return parseManifest(response.body, digest, response.headers.get('content-type'), { ...context, url: response.url });
+	}
+
+	/** GET a blob into memory (following redirects), checked against its digest and capped in size. */
+	async getBlob(repository: string, digest: string, maxBytes = MAX_BLOB_BYTES): Promise<Buffer> {
+		assertRepositoryName(repository);
+		assertDigest(digest);
+		const context = this.#context(repository, digest);
+		const response = await this.transport.request({
+			url: this.#url(`${repository}/blobs/${digest}`),
+			scope: `repository:${repository}:pull`,
+			maxBytes,
+			context,
+		});
+		if (response.status !== 200) throw this.httpError(response, context);
+		verifyDigest(response.body, digest, { ...context, url: response.url });
+		return response.body;
+	}
+
+	/** GET a blob and parse it as JSON. */
+	async getJsonBlob(repository: string, digest: string, what: string, maxBytes = MAX_BLOB_BYTES): Promise<unknown> {
+		const bytes = await this.getBlob(repository, digest, maxBytes);
+		return parseJson(bytes, what, this.#context(repository, digest));
+	}
+
+	/**
+	 * Referrers of `digest`: the OCI 1.1 API first, then the referrers tag schema (`sha256-<hex>`). `knownTags`, when
+	 * given, saves a request for a tag that does not exist. The artifactType filter is applied here when the
+	 * registry did not apply it.
+	 */
+	async referrers(repository: string, digest: string, options: { artifactType?: string; knownTags?: ReadonlySet<string> } = {}): Promise<Referrers> {
+		assertRepositoryName(repository);
+		assertDigest(digest);
+		const context = this.#context(repository, digest);
+		const filter = (descriptors: Descriptor[], applied: boolean) =>
+			options.artifactType && !applied ? descriptors.filter((descriptor) => descriptor.artifactType === options.artifactType) : descriptors;
+		if (this.#referrersApi !== false) {
+			const descriptors: Descriptor[] = [];
+			let url: string | null = this.#url(`${repository}/referrers/${digest}`);
+			if (options.artifactType) url += `?artifactType=${encodeURIComponent(options.artifactType)}`;
+			const seen = new Set<string>();
+			while (url && !seen.has(url) && seen.size < MAX_PAGES) {
+				seen.add(url);
+				const response = await this.transport.request({ url, headers: { Accept: MediaType.ociIndex }, scope: `repository:${repository}:pull`, maxBytes: MAX_MANIFEST_BYTES, context });
+				if (response.status === 404 && seen.size === 1) {
+					this.#referrersApi = false;
+					break;
+				}
+				if (response.status !== 200) throw this.httpError(response, context);
+				this.#referrersApi = true;
+				const applied = (response.headers.get('oci-filters-applied') ?? '').split(',').map((item) => item.trim()).includes('artifactType');
+				descriptors.push(...filter(parseIndex(response.body, { ...context, url }).manifests, applied));
+				url = nextLink(response.headers.get('link'), url);
+			}
+			if (this.#referrersApi) return { source: 'api', descriptors };
+		}
+		const tag = digestTag(digest);
+		if (options.knownTags && !options.knownTags.has(tag)) return { source: 'none', descriptors: [] };
+		const index = await this.getManifest(repository, tag, true);
+		if (!index || index.kind !== 'index') return { source: 'none', descriptors: [] };
+		return { source: 'tag-schema', descriptors: filter(index.index.manifests, false) };
+	}
+
+	/** Upload a blob (POST then PUT with the digest); returns the digest. */
+	async pushBlob(repository: string, bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+		assertRepositoryName(repository);
+		const digest = computeDigest(bytes);
+		const context = this.#context(repository, digest);
+		const scope = `repository:${repository}:pull,push`;
+		const started = await this.transport.request({ url: this.#url(`${repository}/blobs/uploads/`), method: 'POST', scope, maxBytes: 64 * 1024, context });
+		const location = started.headers.get('location');
+		if (started.status !== 202 || !location) throw this.httpError(started, context, 'The registry refused the upload; check push permissions.');
+		const target = new URL(location, started.url);
+		target.searchParams.set('digest', digest);
+		const done = await this.transport.request({
+			url: target.href,
+			method: 'PUT',
+			headers: { 'Content-Type': 'application/octet-stream' },
+			body: bytes,
+			scope,
+			maxBytes: 64 * 1024,
+			context,
+		});
+		if (done.status !== 201) throw this.httpError(done, context, 'The registry refused the blob; check push permissions and storage.');
+		return digest;
+	}
+
+	/** Upload a manifest under a tag or its digest; returns the digest the registry stored. */
+	async pushManifest(repository: string, reference: string, bytes: Uint8Array<ArrayBuffer>, mediaType: string): Promise<string> {
+		this.#checkReference(repository, reference);
+		const digest = computeDigest(bytes);
+		const context = this.#context(repository, reference);
+		const response = await this.transport.request({
+			url: this.#url(`${repository}/manifests/${reference}`),
+			method: 'PUT',
+			headers: { 'Content-Type': mediaType },
+			body: bytes,
+			scope: `repository:${repository}:pull,push`,
+			maxBytes: 64 * 1024,
+			context,
+		});
+		if (response.status !== 201) throw this.httpError(response, context, 'The registry refused the manifest; every blob and child it names must be pushed first.');
+		const stored = response.headers.get('docker-content-digest');
+		if (stored && stored !== digest) {
+			throw new RegistryError('digest', `The registry stored ${stored} instead of ${digest}`, 'The registry rewrote the manifest; use a registry that stores manifests byte for byte.', context);
+		}
+		return digest;
+	}
+}

@@ -1,0 +1,361 @@
+import { RegistryError, isTransient, type RegistryErrorContext } from './errors.ts';
+import { TokenCache, basicAuthorization, isTrustedRealm, parseChallenge, type Challenge, type Credentials } from './auth.ts';
+import { isLoopbackHost } from './reference.ts';
+
+/** Tuning and collaborators of the transport; every field has a sensible default. */
+export interface TransportOptions {
+	/** Credentials for the registry host, sent only to it and to its trusted token realm. */
+	credentials?: Credentials | null;
+	/** Token realm hosts that may receive the credentials although their domain differs from the registry's. */
+	trustedRealmHosts?: string[];
+	/** Allow plain HTTP to non-loopback hosts (redirects included). */
+	insecure?: boolean;
+	/** Milliseconds for one HTTP exchange, body included. */
+	timeoutMs?: number;
+	/** Further attempts after a transient failure (429, 5xx, network error, timeout). */
+	retries?: number;
+	/** First backoff delay; doubled each attempt, with jitter. */
+	baseDelayMs?: number;
+	/** Largest backoff delay. */
+	maxDelayMs?: number;
+	/** Longest `Retry-After` the client waits for; a longer one fails at once with a hint. */
+	maxRetryAfterMs?: number;
+	/** Requests in flight at once, across all repositories. */
+	concurrency?: number;
+	userAgent?: string;
+	fetch?: typeof fetch;
+	sleep?: (ms: number) => Promise<void>;
+	random?: () => number;
+	now?: () => number;
+}
+
+/** A request as the client describes it. */
+export interface RegistryRequest {
+	url: string;
+	method?: 'GET' | 'HEAD' | 'POST' | 'PUT';
+	headers?: Record<string, string>;
+	body?: Uint8Array<ArrayBuffer>;
+	/** Token scope, e.g. `repository:chainguard/python:pull`. */
+	scope?: string;
+	/** Largest body read into memory. */
+	maxBytes: number;
+	/** For error messages. */
+	context: RegistryErrorContext;
+}
+
+/** A complete response: the body is read (and capped) before it is returned. */
+export interface RegistryResponse {
+	status: number;
+	headers: Headers;
+	body: Buffer;
+	/** The URL that answered, after redirects. */
+	url: string;
+}
+
+/** Counters for the sync summary and the benchmark. */
+export interface TransportStats {
+	requests: number;
+	bytes: number;
+	retries: number;
+	warnings: string[];
+}
+
+const MAX_REDIRECTS = 5;
+
+/** A counting semaphore: at most `limit` holders at a time, first come first served. */
+export class Semaphore {
+	readonly #limit: number;
+	#active = 0;
+	readonly #waiting: Array<() => void> = [];
+
+	constructor(limit: number) {
+		this.#limit = Math.max(1, limit);
+	}
+
+	async run<T>(task: () => Promise<T>): Promise<T> {
+		if (this.#active >= this.#limit) await new Promise<void>((resolve) => this.#waiting.push(resolve));
+		else this.#active++;
+		try {
+			return await task();
+		} finally {
+			const next = this.#waiting.shift();
+			if (next) next();
+			else this.#active--;
+		}
+	}
+}
+
+/** Map `items` through `task` with at most `limit` running at once, keeping the order of results. */
+export async function mapBounded<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+	const semaphore = new Semaphore(limit);
+	return Promise.all(items.map((item, index) => semaphore.run(() => task(item, index))));
+}
+
+/** Seconds or an HTTP date, as milliseconds from now; null when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now: number): number | null {
+	if (!value) return null;
+	if (/^\s*[0-9]+\s*$/.test(value)) return Number(value) * 1000;
+	const date = Date.parse(value);
+	return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+/**
+ * HTTP for registries: auth challenges and token cache, redirects that never carry credentials to another origin,
+ * retries with Retry-After or exponential backoff and jitter, a timeout per exchange, a body cap and a global limit of
+ * requests in flight.
+ */
+export class RegistryTransport {
+	readonly stats: TransportStats = { requests: 0, bytes: 0, retries: 0, warnings: [] };
+	readonly #options: Required<Omit<TransportOptions, 'credentials'>> & { credentials: Credentials | null };
+	readonly #tokens: TokenCache;
+	readonly #pendingTokens = new Map<string, Promise<string>>();
+	/** The last challenge seen per origin, so later requests authenticate up front instead of collecting a 401. */
+	readonly #challenges = new Map<string, Challenge>();
+	readonly #semaphore: Semaphore;
+
+	constructor(options: TransportOptions = {}) {
+		this.#options = {
+			credentials: options.credentials ?? null,
+			trustedRealmHosts: options.trustedRealmHosts ?? [],
+			insecure: options.insecure ?? false,
+			timeoutMs: options.timeoutMs ?? 30_000,
+			retries: options.retries ?? 4,
+			baseDelayMs: options.baseDelayMs ?? 250,
+			maxDelayMs: options.maxDelayMs ?? 8_000,
+			maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
+			concurrency: options.concurrency ?? 8,
+			userAgent: options.userAgent ?? 'supply-chain-academy-images/1',
+			fetch: options.fetch ?? globalThis.fetch,
+			sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+			random: options.random ?? Math.random,
+			now: options.now ?? Date.now,
+		};
+		this.#tokens = new TokenCache(this.#options.now);
+		this.#semaphore = new Semaphore(this.#options.concurrency);
+	}
+
+	/** Send a request, retrying transient failures; returns any final status for the caller to judge. */
+	async request(request: RegistryRequest): Promise<RegistryResponse> {
+		for (let attempt = 0; ; attempt++) {
+			let response: RegistryResponse;
+			try {
+				response = await this.#authenticatedExchange(request);
+			} catch (error) {
+				if (!isTransient(error) || attempt >= this.#options.retries) throw error;
+				this.stats.retries++;
+				await this.#options.sleep(this.#backoff(attempt));
+				continue;
+			}
+			if (!(response.status === 429 || response.status >= 500) || attempt >= this.#options.retries) return response;
+			const delay = this.#retryDelay(response, attempt, request);
+			this.stats.retries++;
+			await this.#options.sleep(delay);
+		}
+	}
+
+	#backoff(attempt: number): number {
+		const ceiling = Math.min(this.#options.maxDelayMs, this.#options.baseDelayMs * 2 ** attempt);
+		return Math.round(ceiling / 2 + (ceiling / 2) * this.#options.random());
+	}
+
+	/** How long to wait before the next attempt after a 429 or 5xx; throws when Retry-After asks for too long. */
+	#retryDelay(response: RegistryResponse, attempt: number, request: RegistryRequest): number {
+		const retryAfter = parseRetryAfter(response.headers.get('retry-after'), this.#options.now());
+		if (retryAfter === null) return this.#backoff(attempt);
+		if (retryAfter > this.#options.maxRetryAfterMs) {
+			throw new RegistryError(
+				'http',
+				`The registry asked to wait ${Math.ceil(retryAfter / 1000)} s before retrying`,
+				'The registry is rate-limiting this client: wait, lower --concurrency, or log in for a higher limit.',
+				{ ...request.context, url: request.url, status: response.status, code: 'TOOMANYREQUESTS' },
+			);
+		}
+		return retryAfter;
+	}
+
+	async #authenticatedExchange(request: RegistryRequest): Promise<RegistryResponse> {
+		const origin = new URL(request.url).origin;
+		const known = this.#challenges.get(origin);
+		const authorization = known ? await this.#authorize(known, request) : null;
+		const response = await this.#exchange(request, authorization);
+		if (response.status !== 401) return response;
+		const challenge = parseChallenge(response.headers.get('www-authenticate'));
+		if (!challenge) {
+			throw new RegistryError('auth', 'The registry answered 401 without a usable WWW-Authenticate challenge', 'Check the registry URL; this does not look like an OCI registry.', {
+				...request.context,
+				url: request.url,
+				status: 401,
+			});
+		}
+		if (known && authorization !== null) this.#dropToken(known, request);
+		this.#challenges.set(origin, challenge);
+		const retried = await this.#exchange(request, await this.#authorize(challenge, request));
+		if (retried.status === 401) {
+			throw new RegistryError(
+				'auth',
+				'The registry refused the credentials',
+				this.#options.credentials
+					? `Check the credentials from ${this.#options.credentials.source}.`
+					: 'This repository needs credentials: set REGISTRY_USERNAME and REGISTRY_PASSWORD or run docker login.',
+				{ ...request.context, url: request.url, status: 401, code: 'UNAUTHORIZED' },
+			);
+		}
+		return retried;
+	}
+
+	#tokenKey(challenge: Challenge, request: RegistryRequest): string {
+		return TokenCache.key(challenge.params.realm ?? '', challenge.params.service ?? '', request.scope ?? challenge.params.scope ?? '');
+	}
+
+	#dropToken(challenge: Challenge, request: RegistryRequest): void {
+		this.#tokens.set(this.#tokenKey(challenge, request), '', -1);
+	}
+
+	async #authorize(challenge: Challenge, request: RegistryRequest): Promise<string | null> {
+		const credentials = this.#options.credentials;
+		if (challenge.scheme === 'basic') {
+			if (!credentials) {
+				throw new RegistryError('auth', 'The registry wants a user name and password', 'Set REGISTRY_USERNAME and REGISTRY_PASSWORD, or run docker login for this host.', {
+					...request.context,
+					url: request.url,
+					status: 401,
+					code: 'UNAUTHORIZED',
+				});
+			}
+			return basicAuthorization(credentials);
+		}
+		const key = this.#tokenKey(challenge, request);
+		const cached = this.#tokens.get(key);
+		if (cached) return `Bearer ${cached}`;
+		let pending = this.#pendingTokens.get(key);
+		if (!pending) {
+			pending = this.#fetchToken(challenge, request, key).finally(() => this.#pendingTokens.delete(key));
+			this.#pendingTokens.set(key, pending);
+		}
+		return `Bearer ${await pending}`;
+	}
+
+	async #fetchToken(challenge: Challenge, request: RegistryRequest, key: string): Promise<string> {
+		const context = { ...request.context, url: challenge.params.realm };
+		if (!challenge.params.realm) {
+			throw new RegistryError('auth', 'The Bearer challenge has no realm', 'The registry is misconfigured: its WWW-Authenticate header must name a token realm.', context);
+		}
+		const realm = new URL(challenge.params.realm);
+		this.#checkScheme(realm, context);
+		if (challenge.params.service) realm.searchParams.append('service', challenge.params.service);
+		const scope = request.scope ?? challenge.params.scope;
+		if (scope) realm.searchParams.append('scope', scope);
+		const registryHost = new URL(request.url).host;
+		const credentials = this.#options.credentials;
+		const authorization =
+			credentials && isTrustedRealm(realm, registryHost, this.#options.trustedRealmHosts) ? basicAuthorization(credentials) : null;
+		const response = await this.#exchange({ url: realm.href, maxBytes: 1024 * 1024, context }, authorization);
+		if (response.status !== 200) {
+			throw new RegistryError(
+				'auth',
+				`The token service answered ${response.status}`,
+				credentials
+					? `Check the credentials from ${credentials.source} and that they may pull ${scope ?? 'this repository'}.`
+					: 'Anonymous pulls are not allowed here: set REGISTRY_USERNAME and REGISTRY_PASSWORD or run docker login.',
+				{ ...context, status: response.status },
+			);
+		}
+		let parsed: { token?: unknown; access_token?: unknown; expires_in?: unknown };
+		try {
+			parsed = JSON.parse(response.body.toString('utf8'));
+		} catch (cause) {
+			throw new RegistryError('json', 'The token service answered with something other than JSON', 'Check the token realm in the registry challenge.', { ...context, cause });
+		}
+		const token = typeof parsed.token === 'string' ? parsed.token : typeof parsed.access_token === 'string' ? parsed.access_token : null;
+		if (!token) throw new RegistryError('auth', 'The token response has no "token" field', 'The token service is not a Docker token service.', context);
+		this.#tokens.set(key, token, typeof parsed.expires_in === 'number' ? parsed.expires_in : undefined);
+		return token;
+	}
+
+	#checkScheme(url: URL, context: RegistryErrorContext): void {
+		if (url.protocol === 'https:' || this.#options.insecure || isLoopbackHost(url.host)) return;
+		throw new RegistryError('config', `Refusing plain HTTP to ${url.host}`, 'The registry sent the client to a plain HTTP URL; pass --insecure only if you trust the network.', {
+			...context,
+			url: url.href,
+		});
+	}
+
+	/** One exchange with manual redirects: Authorization goes only to the origin it was made for. */
+	async #exchange(request: RegistryRequest, authorization: string | null): Promise<RegistryResponse> {
+		return this.#semaphore.run(async () => {
+			const signal = AbortSignal.timeout(this.#options.timeoutMs);
+			const firstOrigin = new URL(request.url).origin;
+			let url = request.url;
+			try {
+				for (let hop = 0; ; hop++) {
+					const headers: Record<string, string> = { 'User-Agent': this.#options.userAgent, ...request.headers };
+					if (authorization && new URL(url).origin === firstOrigin) headers.Authorization = authorization;
+					this.stats.requests++;
+					const response = await this.#options.fetch(url, {
+						method: request.method ?? 'GET',
+						headers,
+						body: request.body,
+						redirect: 'manual',
+						signal,
+					});
+					const location = response.headers.get('location');
+					if (response.status >= 300 && response.status < 400 && location && request.method !== 'POST' && request.method !== 'PUT') {
+						await response.body?.cancel();
+						if (hop >= MAX_REDIRECTS) {
+							throw new RegistryError('http', `More than ${MAX_REDIRECTS} redirects`, 'The registry or its CDN redirects in a loop; try again later.', { ...request.context, url });
+						}
+						const next = new URL(location, url);
+						this.#checkScheme(next, request.context);
+						url = next.href;
+						continue;
+					}
+					const warning = response.headers.get('warning');
+					if (warning && !this.stats.warnings.includes(warning)) this.stats.warnings.push(warning);
+					const body = request.method === 'HEAD' ? Buffer.alloc(0) : await this.#readBody(response, request, url);
+					return { status: response.status, headers: response.headers, body, url };
+				}
+			} catch (error) {
+				if (error instanceof RegistryError) throw error;
+				if (signal.aborted) {
+					throw new RegistryError('timeout', `No complete answer within ${this.#options.timeoutMs} ms`, 'The registry or the network is slow; try again, or lower --concurrency.', {
+						...request.context,
+						url,
+						cause: error,
+					});
+				}
+				const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+				throw new RegistryError('network', `Network error: ${reason}`, 'Check that the registry is reachable from this machine and try again.', {
+					...request.context,
+					url,
+					cause: error,
+				});
+			}
+		});
+	}
+
+	async #readBody(response: Response, request: RegistryRequest, url: string): Promise<Buffer> {
+		const tooLarge = (size: string) =>
+			new RegistryError('size', `The response is larger than ${request.maxBytes} bytes (${size})`, 'This is not a document the client reads into memory; check the reference.', {
+				...request.context,
+				url,
+				status: response.status,
+			});
+		const declared = Number(response.headers.get('content-length') ?? NaN);
+		if (declared > request.maxBytes) {
+			await response.body?.cancel();
+			throw tooLarge(`Content-Length ${declared}`);
+		}
+		if (!response.body) return Buffer.alloc(0);
+		const chunks: Buffer[] = [];
+		let total = 0;
+		for await (const chunk of response.body) {
+			total += chunk.byteLength;
+			this.stats.bytes += chunk.byteLength;
+			if (total > request.maxBytes) {
+				throw tooLarge('streamed');
+			}
+			chunks.push(Buffer.from(chunk));
+		}
+		return Buffer.concat(chunks, total);
+	}
+}
