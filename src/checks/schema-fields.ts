@@ -42,11 +42,12 @@ function unwrap(schema: z.ZodType): { core: z.ZodType; optional: boolean; defaul
 	return { core, optional, defaultValue, hasDefault };
 }
 
-function describeLength(definition: Definition, unit: string): string | undefined {
+function describeLength(definition: Definition, each: boolean): string | undefined {
+	const unit = each ? 'characters each' : 'characters';
 	const minimum = definition.checks?.find((check) => check._zod.def.check === 'min_length')?._zod.def.minimum;
 	const maximum = definition.checks?.find((check) => check._zod.def.check === 'max_length')?._zod.def.maximum;
 	if (minimum !== undefined && maximum !== undefined) return `${minimum} to ${maximum} ${unit}`;
-	if (minimum === 1) return 'not empty';
+	if (minimum === 1) return each ? 'each not empty' : 'not empty';
 	if (minimum !== undefined) return `at least ${minimum} ${unit}`;
 	if (maximum !== undefined) return `at most ${maximum} ${unit}`;
 	return undefined;
@@ -79,7 +80,7 @@ export function listSchemaFields(schema: z.ZodType, prefix = ''): SchemaField[] 
 			required: !optional && !hasDefault,
 			...(hasDefault ? { defaultValue } : {}),
 			description: fieldSchema.description ?? core.description ?? '',
-			length: element ? describeLength(element, 'characters each') : describeLength(definition, 'characters'),
+			length: element ? describeLength(element, true) : describeLength(definition, false),
 		});
 		if (definition.type === 'object') fields.push(...listSchemaFields(core, `${prefix}${key}.`));
 	}

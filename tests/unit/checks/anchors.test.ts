@@ -26,11 +26,11 @@ import { Badge } from '@/components';
 `;
 
 describe('anchors', () => {
-	it('slugs headings exactly as Astro does and adds explicit ids', () => {
+	it('slugs headings exactly as Astro does and adds explicit ids', async () => {
 		const data: Record<string, unknown> = {
 			astro: { frontmatter: { title: 'Anchors' }, localImagePaths: new Set(), remoteImagePaths: new Set() },
 		};
-		const result = mdxToJs(SOURCE, { hastPlugins: [satteriHeadingIdsPlugin()], data });
+		const result = await mdxToJs(SOURCE, { hastPlugins: [satteriHeadingIdsPlugin()], data });
 		const astroSlugs = (result.data.astro as { headings: { slug: string }[] }).headings.map((heading) => heading.slug);
 		expect(astroSlugs).toHaveLength(7);
 		expect([...collectAnchors(mdxToMdast(SOURCE))]).toEqual([...astroSlugs, 'explicit']);

@@ -8,7 +8,8 @@ const run = (args: string[], env: Record<string, string> = {}) =>
 		env: { ...process.env, GITHUB_ACTIONS: '', ...env },
 	});
 
-describe('check-content CLI', () => {
+// Each test starts a Node process; allow for a busy machine.
+describe('check-content CLI', { timeout: 30_000 }, () => {
 	it('exits 0 on a clean file and prints the summary', () => {
 		const result = run([`${FIXTURE_ROOT}content/docs/headings/pass.mdx`]);
 		expect(result.stdout).toBe('1 file checked: 0 errors, 0 warnings.\n');

@@ -1,0 +1,157 @@
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { closest } from 'fastest-levenshtein';
+import { slug } from 'github-slugger';
+import { Document, type YAMLSeq } from 'yaml';
+import { DESCRIPTION_LENGTH } from '../content/docs-schema.ts';
+import { loadTags, suggestTag } from '../content/tags.ts';
+import { listContentFiles, routeForDocPath } from '../checks/site.ts';
+
+/** What a contributor tells the scaffold. */
+export interface NewGuideRequest {
+	/** Project root holding `content/`. */
+	root: string;
+	/** Section folder under content/docs, e.g. `open-source/melange`. */
+	section: string;
+	title: string;
+	tags: readonly string[];
+	/** Optional; a TODO placeholder of a valid length is written when absent. */
+	description?: string;
+	/** Publication date; today when absent. */
+	date?: Date;
+}
+
+/** A request the scaffold refuses, with what to do instead. */
+export class ScaffoldError extends Error {
+	readonly hint: string;
+	constructor(message: string, hint: string) {
+		super(message);
+		this.name = 'ScaffoldError';
+		this.hint = hint;
+	}
+}
+
+const PLACEHOLDER_DESCRIPTION = 'TODO: say in one or two sentences what the reader will be able to do after this guide.';
+
+/** The file name of a guide from its title: lower case, ASCII, words joined by hyphens. */
+export function slugFromTitle(title: string): string {
+	return slug(title.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
+		.replace(/[^a-z0-9-]/g, '')
+		.replace(/-+/g, '-')
+		.replace(/^-|-$/g, '');
+}
+
+/** Section folders a guide can go into, e.g. `container-images` and `open-source/wolfi`. */
+export function listSections(root: string): string[] {
+	const docs = path.join(root, 'content', 'docs');
+	if (!existsSync(docs)) return [];
+	return readdirSync(docs, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isDirectory())
+		.map((entry) => path.relative(docs, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+		.sort();
+}
+
+/** A date as YYYY-MM-DD in local time: "today" is the contributor's today. */
+function localDate(date: Date): string {
+	const pad = (value: number) => String(value).padStart(2, '0');
+	return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** The skeleton of a new guide: front matter and the sections every guide has, with TODO prompts the checks find. */
+export function renderGuide(request: Omit<NewGuideRequest, 'root' | 'section'>): string {
+	const frontmatter = new Document({
+		title: request.title,
+		description: request.description ?? PLACEHOLDER_DESCRIPTION,
+		tags: [...request.tags],
+		date: localDate(request.date ?? new Date()),
+		draft: true,
+	});
+	(frontmatter.get('tags', true) as YAMLSeq).flow = true;
+	return `---
+${frontmatter.toString({ lineWidth: 0, flowCollectionPadding: false })}---
+import { Callout } from '@/components';
+
+TODO: open with what the reader will achieve and what they need, in two or three sentences.
+
+## Before you begin
+
+TODO: list the tools and versions the reader needs, with links to install them.
+
+## First step
+
+TODO: explain the step, then show the command and what it prints.
+
+\`\`\`bash
+echo "TODO: the command"
+\`\`\`
+
+\`\`\`output
+TODO: what the command prints
+\`\`\`
+
+<Callout type="tip">
+TODO: a pitfall worth a callout, or remove this callout.
+</Callout>
+
+## Next steps
+
+TODO: link two or three related guides from the site root, e.g. /open-source/wolfi/overview/.
+`;
+}
+
+/** Check a request against the sections, the tag vocabulary and the existing guides; return the file and its text. */
+export function planGuide(request: NewGuideRequest): { file: string; route: string; content: string } {
+	const title = request.title.trim();
+	if (!title)
+		throw new ScaffoldError('The title is empty.', 'Give the guide a title, e.g. --title "Build a package with melange".');
+	const section = request.section.replace(/^content\/docs\//, '').replace(/^\/+|\/+$/g, '');
+	const sections = listSections(request.root);
+	if (!sections.includes(section)) {
+		const suggestion = sections.length > 0 ? closest(section, sections) : undefined;
+		throw new ScaffoldError(
+			`Unknown section "${section}".`,
+			`${suggestion ? `Did you mean "${suggestion}"? ` : ''}Sections: ${sections.join(', ')}. A new section needs a maintainer's agreement first.`,
+		);
+	}
+	const known = loadTags(path.join(request.root, 'content', 'tags.yaml')).map((tag) => tag.id);
+	for (const tag of request.tags) {
+		if (!known.includes(tag)) {
+			const suggestion = suggestTag(tag, known);
+			throw new ScaffoldError(
+				`Unknown tag "${tag}".`,
+				`${suggestion ? `Did you mean "${suggestion}"? ` : ''}Tags come from content/tags.yaml; propose a new one there in your pull request.`,
+			);
+		}
+	}
+	if (request.description !== undefined) {
+		const { length } = request.description;
+		if (length < DESCRIPTION_LENGTH.min || length > DESCRIPTION_LENGTH.max) {
+			throw new ScaffoldError(
+				`The description has ${length} characters.`,
+				`Write ${DESCRIPTION_LENGTH.min} to ${DESCRIPTION_LENGTH.max} characters, or leave it out and fill in the placeholder later.`,
+			);
+		}
+	}
+	const slugText = slugFromTitle(title);
+	if (!slugText) throw new ScaffoldError(`The title "${title}" gives an empty file name.`, 'Use a title with letters or digits.');
+
+	const docs = path.join(request.root, 'content', 'docs');
+	const file = path.join(docs, section, `${slugText}.mdx`);
+	const route = routeForDocPath(path.relative(docs, file));
+	const existing = listContentFiles(docs).find((candidate) => routeForDocPath(path.relative(docs, candidate)) === route);
+	if (existing) {
+		throw new ScaffoldError(
+			`A guide already exists at ${route} (${path.relative(request.root, existing)}).`,
+			'Choose another title, or improve the existing guide instead.',
+		);
+	}
+	return { file, route, content: renderGuide({ ...request, title }) };
+}
+
+/** Create the guide; the file is opened with O_EXCL, so an existing file is never overwritten, even in a race. */
+export function createGuide(request: NewGuideRequest): { file: string; route: string } {
+	const { file, route, content } = planGuide(request);
+	mkdirSync(path.dirname(file), { recursive: true });
+	writeFileSync(file, content, { flag: 'wx' });
+	return { file, route };
+}

@@ -1,0 +1,83 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runChecks } from '../../../src/checks/runner.ts';
+import { createGuide, listSections, planGuide, slugFromTitle } from '../../../src/scaffold/new-guide.ts';
+
+const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const DATE = new Date(2025, 2, 14);
+
+/** A throwaway copy of the project's content and spelling setup, so the scaffold never writes into content/. */
+let root: string;
+beforeEach(() => {
+	root = mkdtempSync(path.join(tmpdir(), 'scaffold-'));
+	cpSync(path.join(PROJECT_ROOT, 'content'), path.join(root, 'content'), { recursive: true });
+	for (const file of ['cspell.config.yaml', 'project-words.txt']) cpSync(path.join(PROJECT_ROOT, file), path.join(root, file));
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe('scaffold', () => {
+	it('makes a file name from the title', () => {
+		expect(slugFromTitle('Wolfi: a “first” look at apk & APKINDEX')).toBe('wolfi-a-first-look-at-apk-apkindex');
+		expect(slugFromTitle('Café déjà vu')).toBe('cafe-deja-vu');
+	});
+
+	it('writes a draft with valid front matter and a skeleton that passes every content check', async () => {
+		const section = listSections(root)[0];
+		const { file, route } = createGuide({
+			root,
+			section,
+			title: 'Pin images by digest',
+			tags: ['digests', 'getting-started'],
+			date: DATE,
+		});
+		expect(path.relative(root, file)).toBe(path.join('content', 'docs', section, 'pin-images-by-digest.mdx'));
+		expect(route).toBe(`/${section}/pin-images-by-digest/`);
+		const text = readFileSync(file, 'utf8');
+		expect(text.split('\n').slice(0, 7)).toEqual([
+			'---',
+			'title: Pin images by digest',
+			'description: "TODO: say in one or two sentences what the reader will be able to do after this guide."',
+			'tags: [digests, getting-started]',
+			'date: 2025-03-14',
+			'draft: true',
+			'---',
+		]);
+		expect(text).toContain('## Before you begin');
+		expect(await runChecks({ root, files: [file] })).toEqual({ problems: [], checkedFiles: 1 });
+	}, 60_000);
+
+	it('leaves TODO prompts that fail the checks once the guide is published unfinished', async () => {
+		const { file } = createGuide({ root, section: listSections(root)[0], title: 'Unfinished', tags: [], date: DATE });
+		writeFileSync(file, readFileSync(file, 'utf8').replace('draft: true\n', ''));
+		const { problems } = await runChecks({ root, files: [file], spelling: false });
+		expect(new Set(problems.map((problem) => problem.rule))).toEqual(new Set(['leftovers']));
+	});
+
+	it('refuses an unknown section or tag, naming the closest', () => {
+		const request = { root, title: 'Anything', tags: [] as string[], date: DATE };
+		expect(() => planGuide({ ...request, section: 'container-image' })).toThrow('Unknown section "container-image".');
+		expect(() => planGuide({ ...request, section: 'container-image' })).toThrow(
+			expect.objectContaining({ hint: expect.stringMatching(/^Did you mean "container-images"\?/) }),
+		);
+		expect(() => planGuide({ ...request, section: 'container-images', tags: ['digest'] })).toThrow(
+			expect.objectContaining({ message: 'Unknown tag "digest".', hint: expect.stringMatching(/^Did you mean "digests"\?/) }),
+		);
+	});
+
+	it('refuses a slug that exists and never overwrites a file', () => {
+		const request = { root, section: 'container-images', title: 'Same title', tags: [], date: DATE };
+		const { file } = createGuide(request);
+		writeFileSync(file, 'edited by hand');
+		expect(() => createGuide(request)).toThrow('A guide already exists at /container-images/same-title/');
+		expect(readFileSync(file, 'utf8')).toBe('edited by hand');
+	});
+
+	it('refuses a description of the wrong length', () => {
+		expect(() => planGuide({ root, section: 'container-images', title: 'Short', tags: [], description: 'Too short.' })).toThrow(
+			'The description has 10 characters.',
+		);
+	});
+});
