@@ -1,6 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
 import { createDocsSchema } from './content/docs-schema.ts';
+import { imageSourceLoader, imagesLoader } from './content/images-loader.ts';
 
 /** Guides: every Markdown and MDX file under content/docs; the id is its path without extension. */
 const docs = defineCollection({
@@ -13,4 +15,23 @@ const docs = defineCollection({
 	schema: createDocsSchema(),
 });
 
-export const collections = { docs };
+/** Image data generated from registry metadata: the committed snapshot, or a live registry (IMAGES_REGISTRY). */
+const images = defineCollection({ loader: imagesLoader() });
+
+/** One entry, `current`: the registry, mode and sync time of the image data in this build. */
+const imageSource = defineCollection({ loader: imageSourceLoader() });
+
+/** Hand-written overviews merged into image pages: `content/images/<name>.mdx`, never generated. */
+const imageOverviews = defineCollection({
+	loader: glob({ pattern: '**/*.{md,mdx}', base: './content/images', generateId: ({ entry }) => entry.replace(/\.mdx?$/, '') }),
+	schema: z
+		.object({
+			/** One or two sentences shown in the catalog and at the top of the image page. */
+			description: z.string().min(20, 'The description must be at least 20 characters: say what the image is for.').max(200),
+			/** Catalog category, e.g. "Language runtime", "Base", "Database", "Web server", "Tooling". */
+			category: z.string().min(1),
+		})
+		.strict(),
+});
+
+export const collections = { docs, images, imageSource, imageOverviews };

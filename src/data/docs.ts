@@ -40,7 +40,7 @@ async function buildSiteIndex(): Promise<SiteIndex> {
 			order: entry.data.sidebar.order,
 			hidden: entry.data.sidebar.hidden,
 		})),
-		sections.map((section) => section.path),
+		sections,
 	);
 	const groups = new Map<string, SidebarGroup>();
 	const collectGroups = (items: readonly SidebarItem[]) => {

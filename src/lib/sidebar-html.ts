@@ -6,7 +6,7 @@ function renderItem(item: SidebarItem, depth: number): string {
 	if (item.type === 'link') {
 		return `<li><a href="${escapeHtml(item.href)}">${escapeHtml(item.label)}</a></li>`;
 	}
-	const overview = item.href ? `<li><a href="${escapeHtml(item.href)}">Overview</a></li>` : '';
+	const overview = item.href ? `<li><a href="${escapeHtml(item.href)}">${escapeHtml(item.indexLabel)}</a></li>` : '';
 	const open = depth === 0 ? ' open' : '';
 	return (
 		`<li><details data-path="${escapeHtml(item.path)}"${open}><summary>${escapeHtml(item.label)}</summary>` +

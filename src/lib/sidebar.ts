@@ -23,6 +23,8 @@ export interface SidebarGroup {
 	label: string;
 	/** URL of the folder's index page, when it has one. */
 	href: string | undefined;
+	/** Sidebar text of the link to the index page (its `sidebar.label`, else "Overview"). */
+	indexLabel: string;
 	order: number | undefined;
 	/** Folder path, e.g. `open-source/wolfi`. */
 	path: string;
@@ -49,10 +51,13 @@ function labelFromFolder(name: string): string {
 /**
  * Build the sidebar tree from the folder structure of the guides; index pages label their folder.
  *
- * `sectionOrder` lists top-level folders in the order the site presents them; it wins over `sidebar.order`.
+ * `sections` lists top-level folders in the order the site presents them, with their short labels; the order
+ * wins over `sidebar.order`. A folder's index page names the group (its title) and its link (`sidebar.label`).
  */
-export function buildSidebar(entries: readonly SidebarEntry[], sectionOrder: readonly string[] = []): SidebarGroup[] {
-	const root: SidebarGroup = { type: 'group', label: '', href: undefined, order: undefined, path: '', children: [] };
+export function buildSidebar(entries: readonly SidebarEntry[], sections: readonly { path: string; label: string }[] = []): SidebarGroup[] {
+	const sectionOrder = sections.map((section) => section.path);
+	const sectionLabels: Record<string, string> = Object.fromEntries(sections.map((section) => [section.path, section.label]));
+	const root: SidebarGroup = { type: 'group', label: '', href: undefined, indexLabel: 'Overview', order: undefined, path: '', children: [] };
 	const groups = new Map<string, SidebarGroup>([['', root]]);
 
 	const groupFor = (folder: string): SidebarGroup => {
@@ -64,6 +69,7 @@ export function buildSidebar(entries: readonly SidebarEntry[], sectionOrder: rea
 			type: 'group',
 			label: labelFromFolder(segments.at(-1)!),
 			href: undefined,
+			indexLabel: 'Overview',
 			order: undefined,
 			path: folder,
 			children: [],
@@ -80,7 +86,8 @@ export function buildSidebar(entries: readonly SidebarEntry[], sectionOrder: rea
 			// The home page is not part of any section.
 			if (folder === '') continue;
 			const group = groupFor(folder);
-			group.label = entry.label ?? entry.title;
+			group.label = sectionLabels[folder] ?? entry.title;
+			group.indexLabel = entry.label ?? 'Overview';
 			group.href = entry.hidden ? undefined : docPath(entry.id);
 			group.order = entry.order;
 			continue;

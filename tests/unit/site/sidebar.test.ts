@@ -19,12 +19,15 @@ const entries = [
 ];
 
 describe('sidebar tree', () => {
-	const tree = buildSidebar(entries, ['open-source', 'software-supply-chain']);
+	const tree = buildSidebar(entries, [
+		{ path: 'open-source', label: 'Open source' },
+		{ path: 'software-supply-chain', label: 'Supply chain' },
+	]);
 
 	it('puts sections in the configured order and labels folders from their index page', () => {
 		expect(tree.map((group) => [group.label, group.href])).toEqual([
 			['Open source', '/open-source/'],
-			['Supply chain security', '/software-supply-chain/'],
+			['Supply chain', '/software-supply-chain/'],
 		]);
 	});
 
@@ -34,7 +37,7 @@ describe('sidebar tree', () => {
 
 	it('nests folders and names a folder without index page after its directory', () => {
 		const [wolfi, melange] = tree[0]!.children;
-		expect(wolfi).toMatchObject({ type: 'group', label: 'Wolfi basics', href: '/open-source/wolfi/', path: 'open-source/wolfi' });
+		expect(wolfi).toMatchObject({ type: 'group', label: 'Wolfi', indexLabel: 'Wolfi basics', href: '/open-source/wolfi/', path: 'open-source/wolfi' });
 		expect(melange).toMatchObject({ type: 'group', label: 'Melange', href: undefined });
 		expect(wolfi!.type === 'group' && wolfi.children.map((c) => c.label)).toEqual(['apk', 'Wolfi overview']);
 	});
@@ -63,6 +66,7 @@ describe('sidebar tree', () => {
 		expect(html).toContain('<a href="/open-source/wolfi/apk/" aria-current="page">apk</a>');
 		expect(html).toContain('<details data-path="open-source/wolfi" open>');
 		expect(html).toContain('<details data-path="open-source/melange">');
+		expect(html).toContain('<a href="/open-source/wolfi/">Wolfi basics</a>');
 	});
 
 	it('escapes labels taken from front matter', () => {
