@@ -32,7 +32,16 @@ export const DEMO_IMAGE_NAMES = [
 ] as const;
 
 /** Pages the site generates itself rather than from a guide. */
-export const FIXED_ROUTES = ['/', '/images/', '/images/packages/', '/search/', '/rss.xml'] as const;
+export const FIXED_ROUTES = [
+	'/',
+	'/images/',
+	'/images/packages/',
+	'/search/',
+	'/tags/',
+	'/rss.xml',
+	'/robots.txt',
+	'/sitemap-index.xml',
+] as const;
 
 /** The URL of a guide from its path under `content/docs/`: the folder path is the URL and `index` is the folder itself. */
 export function routeForDocPath(relativePath: string): string {
@@ -79,14 +88,18 @@ export function buildSiteIndex(options: {
 	for (const route of FIXED_ROUTES) routes.set(route, undefined);
 	for (const tag of options.tags) routes.set(`/tags/${tag}/`, undefined);
 	for (const name of options.imageNames) routes.set(`/images/${name}/`, undefined);
+	const redirects = new Map<string, string>();
 	for (const doc of options.docs) {
 		if (doc.kind !== 'docs') continue;
 		const known = routes.get(doc.route);
 		routes.set(doc.route, known ? new Set([...known, ...doc.anchors]) : doc.anchors);
+		const aliases = doc.frontmatter?.aliases;
+		if (Array.isArray(aliases)) for (const alias of aliases) if (typeof alias === 'string') redirects.set(alias, doc.route);
 	}
 	return {
 		root: options.root,
 		routes,
+		redirects,
 		imageNames: [...options.imageNames],
 		tags: [...options.tags],
 		publicDir: path.join(options.root, 'public'),

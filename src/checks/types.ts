@@ -51,6 +51,8 @@ export interface SiteIndex {
 	root: string;
 	/** Every page URL of the site, with its anchors when they are known (guides); undefined for generated pages. */
 	routes: Map<string, Set<string> | undefined>;
+	/** Old URLs (front matter `aliases`) and the page each redirects to. */
+	redirects: Map<string, string>;
 	/** Names of the images that get a page at `/images/<name>/`. */
 	imageNames: string[];
 	/** Tag ids of the vocabulary. */

@@ -37,6 +37,13 @@ function checkRootLink(url: string, site: SiteIndex): Finding | undefined {
 		const anchors = site.routes.get(pathname);
 		return anchor && anchors ? checkAnchor(decodeURIComponent(anchor), anchors, pathname) : undefined;
 	}
+	const redirectTarget = site.redirects.get(pathname);
+	if (redirectTarget) {
+		return {
+			message: `${pathname} is an old URL that redirects to ${redirectTarget}.`,
+			hint: `Link ${url.replace(pathname, redirectTarget)} directly.`,
+		};
+	}
 	const imagePage = /^\/images\/([^/]+)\/$/.exec(pathname);
 	if (imagePage) {
 		const suggestion = nearest(imagePage[1], site.imageNames);

@@ -85,6 +85,7 @@ describe('links', () => {
 			'content/docs/links/fail.mdx:15:1  links  The relative link "../headings/pass.mdx" breaks when the page moves.  (Link from the site root instead: /headings/pass/)',
 			'content/docs/links/fail.mdx:17:1  links  Nothing is published at /links/gone/.  (A guide at content/docs/a/b.mdx is published at /a/b/; files in public/ are served from the site root.)',
 			'content/docs/links/fail.mdx:19:1  links  Nothing is published at /nowhere/.  (A guide at content/docs/a/b.mdx is published at /a/b/; files in public/ are served from the site root.)',
+			'content/docs/links/fail.mdx:21:1  links  /old/unique/ is an old URL that redirects to /duplicates/pass/.  (Link /duplicates/pass/ directly.)',
 		]);
 	});
 });
