@@ -2,10 +2,9 @@
 // Without flags on a terminal it asks for each value. It refuses unknown sections and tags (naming the closest) and an
 // existing URL, and never overwrites a file.
 import path from 'node:path';
-import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { loadTags } from '../src/content/tags.ts';
-import { createGuide, listSections, ScaffoldError, type NewGuideRequest } from '../src/scaffold/new-guide.ts';
+import { createGuide, ScaffoldError, splitTags, type NewGuideRequest } from '../src/scaffold/new-guide.ts';
+import { askForGuide } from '../src/scaffold/prompt.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -17,31 +16,6 @@ const { values } = parseArgs({
 	},
 });
 const root = path.resolve(values.root);
-const splitTags = (text: string) =>
-	text
-		.split(',')
-		.map((tag) => tag.trim())
-		.filter(Boolean);
-
-/** Ask for each value on a terminal, showing the choices. */
-async function ask(): Promise<NewGuideRequest> {
-	const prompt = createInterface({ input: process.stdin, output: process.stdout });
-	try {
-		console.log(`Sections: ${listSections(root).join(', ')}`);
-		const section = await prompt.question('Section: ');
-		const title = await prompt.question('Title: ');
-		console.log(
-			`Tags: ${loadTags(path.join(root, 'content', 'tags.yaml'))
-				.map((tag) => tag.id)
-				.join(', ')}`,
-		);
-		const tags = splitTags(await prompt.question('Tags (comma-separated, 2 to 5): '));
-		const description = (await prompt.question('Description (50 to 170 characters; Enter to fill in later): ')).trim();
-		return { root, section, title, tags, description: description || undefined };
-	} finally {
-		prompt.close();
-	}
-}
 
 try {
 	let request: NewGuideRequest;
@@ -54,7 +28,7 @@ try {
 			description: values.description,
 		};
 	} else if (values.section === undefined && values.title === undefined && process.stdin.isTTY) {
-		request = await ask();
+		request = await askForGuide(root, process.stdin, process.stdout);
 	} else {
 		throw new ScaffoldError(
 			'Both --section and --title are needed.',

@@ -33,6 +33,14 @@ export class ScaffoldError extends Error {
 
 const PLACEHOLDER_DESCRIPTION = 'TODO: say in one or two sentences what the reader will be able to do after this guide.';
 
+/** Tags typed as `a, b,c`. */
+export function splitTags(text: string): string[] {
+	return text
+		.split(',')
+		.map((tag) => tag.trim())
+		.filter(Boolean);
+}
+
 /** The file name of a guide from its title: lower case, ASCII, words joined by hyphens. */
 export function slugFromTitle(title: string): string {
 	return slug(title.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))

@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -5,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runChecks } from '../../../src/checks/runner.ts';
 import { createGuide, listSections, planGuide, slugFromTitle } from '../../../src/scaffold/new-guide.ts';
+import { askForGuide } from '../../../src/scaffold/prompt.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const DATE = new Date(2025, 2, 14);
@@ -78,6 +80,31 @@ describe('scaffold', () => {
 	it('refuses a description of the wrong length', () => {
 		expect(() => planGuide({ root, section: 'container-images', title: 'Short', tags: [], description: 'Too short.' })).toThrow(
 			'The description has 10 characters.',
+		);
+	});
+
+	it('asks for each value, keeping answers typed ahead, and shows the choices', async () => {
+		const input = new PassThrough();
+		const output = new PassThrough();
+		let shown = '';
+		output.on('data', (chunk: Buffer) => (shown += chunk.toString()));
+		input.end('container-images\nPin images by digest\ndigests, getting-started\n\n');
+		expect(await askForGuide(root, input, output)).toEqual({
+			root,
+			section: 'container-images',
+			title: 'Pin images by digest',
+			tags: ['digests', 'getting-started'],
+			description: undefined,
+		});
+		expect(shown).toContain('Sections: container-images, open-source');
+		expect(shown).toContain('Tags: wolfi, apk');
+	});
+
+	it('stops with a message when the input ends early', async () => {
+		const input = new PassThrough();
+		input.end('container-images\n');
+		await expect(askForGuide(root, input, new PassThrough())).rejects.toThrow(
+			'The input ended before every question was answered.',
 		);
 	});
 });
