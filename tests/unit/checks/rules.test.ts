@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { formatProblem } from '../../../src/checks/format.ts';
 import { runChecks } from '../../../src/checks/runner.ts';
 import type { Problem } from '../../../src/checks/types.ts';
 import { FIXTURE_ROOT, linesFor } from './helpers.ts';
@@ -96,6 +97,16 @@ describe('headings', () => {
 			'content/docs/headings/fail.mdx:6:1  headings  The first section heading is h3.  (Sections start at h2: write ## instead.)',
 			'content/docs/headings/fail.mdx:10:1  headings  The heading jumps from h2 to h4.  (Go down one level at a time: write ### here.)',
 			'content/docs/headings/fail.mdx:14:1  headings  The page has more than one h1.  (The title from the front matter is the h1; write sections as ## (h2).)',
+		]);
+	});
+
+	it("starts image overviews at h3, under the image page's own Overview heading", () => {
+		const overview = (name: string) =>
+			problems.filter((problem) => problem.file === `content/images/${name}.mdx`).map(formatProblem);
+		expect(overview('nginx')).toEqual([]);
+		expect(overview('wolfi-base')).toEqual([
+			'content/images/wolfi-base.mdx:5:1  headings  An image overview cannot hold an h2.  (The page puts the overview under its own h2: write ### for sections.)',
+			'content/images/wolfi-base.mdx:9:1  headings  The first section heading is h5.  (Sections start at h3: write ### instead.)',
 		]);
 	});
 });
