@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { docPath } from '../lib/routes.ts';
 import type { ParsedDoc, SiteIndex } from './types.ts';
 
 /** Image names the demo snapshot provides; used until a snapshot exists in `content/images/`. */
@@ -43,14 +44,14 @@ export const FIXED_ROUTES = [
 	'/sitemap-index.xml',
 ] as const;
 
-/** The URL of a guide from its path under `content/docs/`: the folder path is the URL and `index` is the folder itself. */
+/** The URL of a guide from its path under `content/docs/`, by the site's own rule (the entry id is the path without extension). */
 export function routeForDocPath(relativePath: string): string {
-	const withoutExtension = relativePath
-		.split(path.sep)
-		.join('/')
-		.replace(/\.mdx?$/, '');
-	const withoutIndex = withoutExtension === 'index' ? '' : withoutExtension.replace(/\/index$/, '');
-	return withoutIndex === '' ? '/' : `/${withoutIndex}/`;
+	return docPath(
+		relativePath
+			.split(path.sep)
+			.join('/')
+			.replace(/\.mdx?$/, ''),
+	);
 }
 
 /** Every Markdown and MDX file below a folder, sorted so that output is stable. */
