@@ -57,6 +57,7 @@ function benchImage(index: number): DemoImage {
 
 async function measure(label: string, baseUrl: string, outDir: string) {
 	let peakRss = process.memoryUsage().rss;
+	const cpuBefore = process.cpuUsage();
 	const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
 	const report = await syncImages({
 		location: parseRegistryLocation(`${baseUrl}/${NAMESPACE}`),
@@ -68,6 +69,7 @@ async function measure(label: string, baseUrl: string, outDir: string) {
 		concurrency,
 	});
 	clearInterval(sampler);
+	const cpu = process.cpuUsage(cpuBefore);
 	const tags = report.outcomes.reduce((total, outcome) => total + outcome.tags, 0);
 	const failed = report.outcomes.filter((outcome) => outcome.status === 'failed');
 	if (failed.length) throw new Error(`${label}: ${failed.length} repositories failed, first: ${failed[0].error}`);
@@ -78,6 +80,7 @@ async function measure(label: string, baseUrl: string, outDir: string) {
 		requests: report.requests,
 		'requests/tag': Number((report.requests / tags).toFixed(3)),
 		seconds: Number((report.durationMs / 1000).toFixed(2)),
+		'client CPU s': Number(((cpu.user + cpu.system) / 1e6).toFixed(2)),
 		'peak RSS MiB': Math.round(peakRss / 1024 / 1024),
 	};
 }

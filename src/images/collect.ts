@@ -91,7 +91,8 @@ class RepositoryCollector {
 		return this.#knownTags;
 	}
 
-	async #artifacts(digest: string): Promise<ArtifactFindings> {
+	/** Signatures, attestations and referrers of `digest`; only predicates in `wanted` are downloaded and read. */
+	async #artifacts(digest: string, wanted: readonly string[]): Promise<ArtifactFindings> {
 		const known = await this.knownTags();
 		const base = digestTag(digest);
 		const findings: ArtifactFindings = { signatures: [], attestations: [], referrers: [], statements: [], attachedSboms: [] };
@@ -107,10 +108,18 @@ class RepositoryCollector {
 		}
 		if (att) {
 			const layers = this.#layersOf(att, 'cosign attestation').filter((layer) => layer.mediaType === MediaType.dsseEnvelope);
-			const statements = await Promise.all(
-				layers.map(async (layer) => decodeDsseStatement(await this.#client.getBlob(this.#repository, layer.digest), this.#context(layer.digest))),
+			await Promise.all(
+				layers.map(async (layer) => {
+					// cosign names the predicate type in a layer annotation: envelopes whose predicate this level does not use stay unread.
+					const announced = layer.annotations?.predicateType;
+					if (announced && !wanted.includes(announced)) {
+						findings.attestations.push({ predicateType: announced, source: 'cosign-tag', statement: null, understood: UNDERSTOOD.includes(announced) });
+						return;
+					}
+					const statement = decodeDsseStatement(await this.#client.getBlob(this.#repository, layer.digest), this.#context(layer.digest));
+					this.#addStatement(findings, statement, 'cosign-tag');
+				}),
 			);
-			for (const statement of statements) this.#addStatement(findings, statement, 'cosign-tag');
 		}
 		if (sbom) {
 			for (const layer of this.#layersOf(sbom, 'cosign SBOM')) {
@@ -169,10 +178,18 @@ class RepositoryCollector {
 		return statement ? this.#sbom(statement.predicate, reference) : (findings.attachedSboms[0] ?? null);
 	}
 
-	async #platform(manifest: ImageManifest, digest: string, mediaType: string, declared: Descriptor['platform'] | null, inherited: Provenance | null): Promise<ImagePlatform> {
+	/** One platform manifest; `artifacts` are its findings (already under way, or the variant's own for a single manifest). */
+	async #platform(
+		manifest: ImageManifest,
+		digest: string,
+		mediaType: string,
+		declared: Descriptor['platform'] | null,
+		inherited: Provenance | null,
+		artifacts: Promise<ArtifactFindings>,
+	): Promise<ImagePlatform> {
 		const [configJson, findings] = await Promise.all([
 			this.#client.getJsonBlob(this.#repository, manifest.config.digest, 'image config'),
-			this.#artifacts(digest),
+			artifacts,
 		]);
 		const configDocument = readConfigDocument(configJson, this.#context(manifest.config.digest));
 		const config = configDocument.config;
@@ -203,7 +220,8 @@ class RepositoryCollector {
 
 	/** One variant: the index (or single manifest) at `digest`, its platforms, and what is signed or attested. */
 	async variant(digest: string, tags: string[]): Promise<ImageVariant> {
-		const [top, findings] = await Promise.all([this.#client.getManifest(this.#repository, digest), this.#artifacts(digest)]);
+		// Whether `digest` is an index is known only once it arrives, so its artifacts are read in full, in parallel.
+		const [top, findings] = await Promise.all([this.#client.getManifest(this.#repository, digest), this.#artifacts(digest, UNDERSTOOD)]);
 		const provenance = provenanceOf(findings);
 		let platforms: ImagePlatform[];
 		if (top.kind === 'index') {
@@ -216,11 +234,12 @@ class RepositoryCollector {
 					if (fetched.kind !== 'manifest') {
 						throw new RegistryError('json', `Platform ${platformName(child.platform!)} points at an index`, 'Nested indexes are not images; report it to the image publisher.', this.#context(child.digest));
 					}
-					return this.#platform(fetched.manifest, child.digest, fetched.mediaType, child.platform, provenance);
+					// Per platform only the SBOM is read; provenance and image configuration come from the index.
+					return this.#platform(fetched.manifest, child.digest, fetched.mediaType, child.platform, provenance, this.#artifacts(child.digest, [PredicateType.spdx]));
 				}),
 			);
 		} else {
-			platforms = [await this.#platform(top.manifest, digest, top.mediaType, null, provenance)];
+			platforms = [await this.#platform(top.manifest, digest, top.mediaType, null, null, Promise.resolve(findings))];
 		}
 		const configStatement = findings.statements.find((statement) => statement.predicateType === PredicateType.apkoConfig);
 		return {

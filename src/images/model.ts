@@ -56,7 +56,7 @@ export const attestationSchema = z
 	.object({
 		predicateType: z.string(),
 		source: artifactSourceSchema,
-		/** in-toto Statement version; null for a cosign-attached SBOM (no Statement). */
+		/** in-toto Statement version; null when the envelope was not opened (its predicate is not used at this level) or for a cosign-attached SBOM. */
 		statement: z.enum(['v0.1', 'v1']).nullable(),
 		/** True when the pages can show more than the type (SPDX, SLSA, apko configuration). */
 		understood: z.boolean(),

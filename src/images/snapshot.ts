@@ -166,8 +166,9 @@ export async function writeSnapshot(dir: string, images: ImageRepository[], base
 		written.push(file);
 	}
 	for (const file of stale) await rm(file);
-	if (changed) {
-		await writeAtomic(metadataFile, serialize(snapshotMetadataSchema, metadata(now.toISOString())));
+	const metadataText = serialize(snapshotMetadataSchema, metadata(changed ? now.toISOString() : previous!.syncedAt));
+	if (metadataText !== previousText) {
+		await writeAtomic(metadataFile, metadataText);
 		written.push(metadataFile);
 	}
 	return { changed, written: written.map((file) => relative(dir, file).split(sep).join('/')), removed: stale.map((file) => relative(dir, file).split(sep).join('/')) };

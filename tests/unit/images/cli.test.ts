@@ -1,0 +1,89 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG_FILE, UsageError, formatSummary, loadRepositoriesConfig, planSync, progressReporter } from '../../../src/images/cli.ts';
+import { DEMO_IMAGES } from '../../../src/images/demo/definitions.ts';
+import type { SyncReport } from '../../../src/images/sync.ts';
+
+let dir: string;
+beforeEach(async () => {
+	dir = await mkdtemp(join(tmpdir(), 'sca-cli-'));
+});
+afterEach(async () => {
+	await rm(dir, { recursive: true, force: true });
+});
+
+describe('planSync', () => {
+	it('takes everything from flags', async () => {
+		const plan = await planSync(['--registry', 'http://127.0.0.1:5000/chainguard', '--repos', 'a, b', '--tags', 'latest', '--out', 'x', '--concurrency', '4']);
+		expect(plan).toMatchObject({ repositories: ['a', 'b'], tags: ['latest'], outDir: 'x', concurrency: 4, mode: 'merge', location: { baseUrl: 'http://127.0.0.1:5000', namespace: 'chainguard' } });
+		expect(await planSync(['--registry', 'cgr.dev/chainguard', '--all', '--all-tags'])).toMatchObject({ repositories: null, tags: 'all', mode: 'exact' });
+		expect(await planSync(['--help'])).toBeNull();
+	});
+
+	it('fills the rest from the committed repositories file, which follows every demo image', async () => {
+		const plan = await planSync([]);
+		expect(plan).toMatchObject({ location: { host: 'cgr.dev', namespace: 'chainguard' }, tags: ['latest', 'latest-dev'], mode: 'exact' });
+		expect([...plan!.repositories!].sort()).toEqual(DEMO_IMAGES.map((image) => image.name).sort());
+		expect((await loadRepositoriesConfig(DEFAULT_CONFIG_FILE)).registry).toBe('cgr.dev/chainguard');
+	});
+
+	it.each([
+		[['--repos', 'a', '--all'], /either --repos or --all/],
+		[['--tags', 'a', '--all-tags'], /either --tags or --all-tags/],
+		[['--concurrency', '0'], /--concurrency must be a whole number/],
+		[['--registry', 'x/y', '--repos', ' , ', '--tags', 'a'], /--repos is empty/],
+		[['--bogus'], /Unknown option '--bogus'[\s\S]*Usage:/],
+		[['--registry', 'x', '--repos', 'a'], /cannot be read/],
+	])('rejects %j with a usage error', async (args, message) => {
+		const config = join(dir, 'missing.yaml');
+		await expect(planSync([...args, '--config', config])).rejects.toThrow(UsageError);
+		await expect(planSync([...args, '--config', config])).rejects.toThrow(message);
+	});
+
+	it('names the file and field of a bad config', async () => {
+		const file = join(dir, 'repos.yaml');
+		await writeFile(file, 'registry: cgr.dev/chainguard\nrepositories: []\n');
+		await expect(loadRepositoriesConfig(file)).rejects.toThrow(new RegExp(`${file.replace(/\./g, '\\.')}: field "repositories"`));
+		await writeFile(file, 'registry: [\n');
+		await expect(loadRepositoriesConfig(file)).rejects.toThrow(/not valid YAML/);
+	});
+});
+
+describe('progress and summary', () => {
+	const outcome = { name: 'jq', status: 'failed' as const, tags: 2, missingTags: [], error: 'boom. Hint: retry', keptPrevious: true };
+
+	it('prints plain lines when stderr is not a terminal, and a bar when it is', () => {
+		const chunks: string[] = [];
+		const stream = { isTTY: false, write: (chunk: string) => chunks.push(chunk) } as unknown as NodeJS.WritableStream;
+		const report = progressReporter(stream);
+		report({ type: 'start', total: 1 });
+		report({ type: 'repository', done: 1, total: 1, outcome });
+		expect(chunks.join('')).toBe('Syncing 1 repositories\n[1/1] jq: FAILED: boom. Hint: retry\n');
+		const tty: string[] = [];
+		progressReporter({ isTTY: true, write: (chunk: string) => tty.push(chunk) } as unknown as NodeJS.WritableStream)({ type: 'repository', done: 1, total: 2, outcome: { ...outcome, status: 'updated', error: null } });
+		expect(tty.join('')).toContain('[###############...............] 1/2 jq');
+	});
+
+	it('summarizes repositories, tags, requests, bytes, time and failures', () => {
+		const report: SyncReport = {
+			outcomes: [outcome, { name: 'bash', status: 'unchanged', tags: 2, missingTags: ['latest-dev'], error: null, keptPrevious: false }],
+			requests: 12,
+			bytes: 2048,
+			retries: 1,
+			durationMs: 1500,
+			warnings: ['299 - "deprecated"'],
+			write: { changed: false, written: [], removed: [] },
+			previousProblem: null,
+		};
+		const text = formatSummary(report, 'content/images');
+		expect(text).toContain('Repositories: 2 (0 updated, 1 unchanged, 1 failed)');
+		expect(text).toContain('Tags: 4');
+		expect(text).toContain('Requests: 12 (1 retried), received 2.0 KiB, in 1.5 s');
+		expect(text).toContain('Snapshot content/images: unchanged');
+		expect(text).toContain('bash: tags not found: latest-dev');
+		expect(text).toContain('Registry warning: 299 - "deprecated"');
+		expect(text).toContain('jq: boom. Hint: retry (previous entry kept)');
+	});
+});
