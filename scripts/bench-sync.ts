@@ -1,7 +1,7 @@
 // Benchmark the image sync against a local docker-registry: cold sync and no-change resync, direct and through a
 // loopback proxy that adds latency to every request. Run: npm run bench:sync [-- --repos 200 --latency 50 --concurrency 32]
 import { request as httpRequest, createServer, Agent, type Server } from 'node:http';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -55,7 +55,14 @@ function benchImage(index: number): DemoImage {
 	return { ...template, name: `app-${String(index).padStart(4, '0')}`, referrer: false };
 }
 
+/** CPU seconds a process has used so far (user + system), from /proc. */
+async function processCpuSeconds(pid: number): Promise<number> {
+	const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1].split(' ');
+	return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 async function measure(label: string, baseUrl: string, outDir: string) {
+	const registryCpuBefore = await processCpuSeconds(registry.pid);
 	let peakRss = process.memoryUsage().rss;
 	const cpuBefore = process.cpuUsage();
 	const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
@@ -81,6 +88,7 @@ async function measure(label: string, baseUrl: string, outDir: string) {
 		'requests/tag': Number((report.requests / tags).toFixed(3)),
 		seconds: Number((report.durationMs / 1000).toFixed(2)),
 		'client CPU s': Number(((cpu.user + cpu.system) / 1e6).toFixed(2)),
+		'registry CPU s': Number(((await processCpuSeconds(registry.pid)) - registryCpuBefore).toFixed(2)),
 		'peak RSS MiB': Math.round(peakRss / 1024 / 1024),
 	};
 }

@@ -219,9 +219,11 @@ class RepositoryCollector {
 	}
 
 	/** One variant: the index (or single manifest) at `digest`, its platforms, and what is signed or attested. */
-	async variant(digest: string, tags: string[]): Promise<ImageVariant> {
-		// Whether `digest` is an index is known only once it arrives, so its artifacts are read in full, in parallel.
-		const [top, findings] = await Promise.all([this.#client.getManifest(this.#repository, digest), this.#artifacts(digest, UNDERSTOOD)]);
+	async variant(digest: string, tags: string[], announcedType: string | null): Promise<ImageVariant> {
+		// The HEAD's Content-Type says whether this is an index; if it did not, all predicates are read to be safe.
+		const index = announcedType === MediaType.ociIndex || announcedType === MediaType.dockerList;
+		const wanted = index ? [PredicateType.apkoConfig, PredicateType.slsaV1, PredicateType.slsaV02] : UNDERSTOOD;
+		const [top, findings] = await Promise.all([this.#client.getManifest(this.#repository, digest), this.#artifacts(digest, wanted)]);
 		const provenance = provenanceOf(findings);
 		let platforms: ImagePlatform[];
 		if (top.kind === 'index') {
@@ -346,9 +348,11 @@ export async function collectRepository(request: CollectRequest): Promise<Collec
 	const wanted = request.tags === 'all' ? [...(await collector.knownTags())].filter((tag) => !isArtifactTag(tag)) : request.tags;
 	const heads = await Promise.all(wanted.map(async (tag) => [tag, await client.headManifest(repository, tag)] as const));
 	const digests = new Map<string, string>();
+	const mediaTypes = new Map<string, string | null>();
 	const missingTags: string[] = [];
 	for (const [tag, head] of heads) {
 		if (head) digests.set(tag, head.digest);
+		if (head) mediaTypes.set(head.digest, head.mediaType);
 		else missingTags.push(tag);
 	}
 	if (digests.size === 0) {
@@ -365,7 +369,7 @@ export async function collectRepository(request: CollectRequest): Promise<Collec
 	const variants = await Promise.all(
 		[...byDigest].map(async ([digest, tags]) => {
 			const reused = request.incremental ? previous?.variants.find((variant) => variant.digest === digest) : undefined;
-			return reused ? { ...reused, tags: [...tags].sort(compareText) } : collector.variant(digest, tags);
+			return reused ? { ...reused, tags: [...tags].sort(compareText) } : collector.variant(digest, tags, mediaTypes.get(digest) ?? null);
 		}),
 	);
 	const recordedRepository = recordedAs.namespace ? `${recordedAs.namespace}/${name}` : name;

@@ -48,6 +48,7 @@ export class RegistryClient {
 	readonly transport: RegistryTransport;
 	/** Set after the first 404 from /referrers: the registry lacks the API, so the tag schema is used from then on. */
 	#referrersApi: boolean | null = null;
+	#referrersProbe: Promise<void> | null = null;
 
 	constructor(location: RegistryLocation, transport: RegistryTransport = new RegistryTransport()) {
 		this.location = location;
@@ -208,6 +209,29 @@ export class RegistryClient {
 		return parseJson(bytes, what, this.#context(repository, digest));
 	}
 
+	/** The referrers API's answer for `digest`, or null when the registry lacks the API (it answered 404). */
+	async #referrersFromApi(repository: string, digest: string, artifactType: string | undefined, context: RegistryErrorContext): Promise<Descriptor[] | null> {
+		const descriptors: Descriptor[] = [];
+		let url: string | null = this.#url(`${repository}/referrers/${digest}`);
+		if (artifactType) url += `?artifactType=${encodeURIComponent(artifactType)}`;
+		const seen = new Set<string>();
+		while (url && !seen.has(url) && seen.size < MAX_PAGES) {
+			seen.add(url);
+			const response = await this.transport.request({ url, headers: { Accept: MediaType.ociIndex }, scope: `repository:${repository}:pull`, maxBytes: MAX_MANIFEST_BYTES, context });
+			if (response.status === 404 && seen.size === 1) {
+				this.#referrersApi = false;
+				return null;
+			}
+			if (response.status !== 200) throw this.httpError(response, context);
+			this.#referrersApi = true;
+			const applied = (response.headers.get('oci-filters-applied') ?? '').split(',').map((item) => item.trim()).includes('artifactType');
+			const page = parseIndex(response.body, { ...context, url }).manifests;
+			descriptors.push(...(artifactType && !applied ? page.filter((descriptor) => descriptor.artifactType === artifactType) : page));
+			url = nextLink(response.headers.get('link'), url);
+		}
+		return descriptors;
+	}
+
 	/**
 	 * Referrers of `digest`: the OCI 1.1 API first, then the referrers tag schema (`sha256-<hex>`). `knownTags`, when
 	 * given, saves a request for a tag that does not exist. The artifactType filter is applied here when the
@@ -217,33 +241,23 @@ export class RegistryClient {
 		assertRepositoryName(repository);
 		assertDigest(digest);
 		const context = this.#context(repository, digest);
-		const filter = (descriptors: Descriptor[], applied: boolean) =>
-			options.artifactType && !applied ? descriptors.filter((descriptor) => descriptor.artifactType === options.artifactType) : descriptors;
+		// Whether the registry has the API is learnt once: concurrent callers wait for the first probe instead of each probing.
+		if (this.#referrersApi === null && this.#referrersProbe) await this.#referrersProbe;
 		if (this.#referrersApi !== false) {
-			const descriptors: Descriptor[] = [];
-			let url: string | null = this.#url(`${repository}/referrers/${digest}`);
-			if (options.artifactType) url += `?artifactType=${encodeURIComponent(options.artifactType)}`;
-			const seen = new Set<string>();
-			while (url && !seen.has(url) && seen.size < MAX_PAGES) {
-				seen.add(url);
-				const response = await this.transport.request({ url, headers: { Accept: MediaType.ociIndex }, scope: `repository:${repository}:pull`, maxBytes: MAX_MANIFEST_BYTES, context });
-				if (response.status === 404 && seen.size === 1) {
-					this.#referrersApi = false;
-					break;
-				}
-				if (response.status !== 200) throw this.httpError(response, context);
-				this.#referrersApi = true;
-				const applied = (response.headers.get('oci-filters-applied') ?? '').split(',').map((item) => item.trim()).includes('artifactType');
-				descriptors.push(...filter(parseIndex(response.body, { ...context, url }).manifests, applied));
-				url = nextLink(response.headers.get('link'), url);
-			}
-			if (this.#referrersApi) return { source: 'api', descriptors };
+			const attempt = this.#referrersFromApi(repository, digest, options.artifactType, context);
+			if (this.#referrersApi === null) this.#referrersProbe = attempt.then(
+				() => undefined,
+				() => undefined,
+			);
+			const descriptors = await attempt;
+			if (descriptors) return { source: 'api', descriptors };
 		}
 		const tag = digestTag(digest);
 		if (options.knownTags && !options.knownTags.has(tag)) return { source: 'none', descriptors: [] };
 		const index = await this.getManifest(repository, tag, true);
 		if (!index || index.kind !== 'index') return { source: 'none', descriptors: [] };
-		return { source: 'tag-schema', descriptors: filter(index.index.manifests, false) };
+		const descriptors = index.index.manifests;
+		return { source: 'tag-schema', descriptors: options.artifactType ? descriptors.filter((descriptor) => descriptor.artifactType === options.artifactType) : descriptors };
 	}
 
 	/** Upload a blob (POST then PUT with the digest); returns the digest. */

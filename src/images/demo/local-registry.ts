@@ -75,6 +75,9 @@ export async function startLocalRegistry(options: { auth?: LocalRegistryAuth } =
 			'  accesslog:',
 			'    disabled: true',
 			'storage:',
+			// Caches blob descriptors in memory instead of reading link files from disk on every request.
+			'  cache:',
+			'    blobdescriptor: inmemory',
 			'  filesystem:',
 			`    rootdirectory: ${join(dir, 'storage')}`,
 			'  delete:',
