@@ -13,6 +13,8 @@ import { linkCheckIntegration } from './src/integrations/link-check.ts';
 
 export default defineConfig({
 	site: siteConfig.url,
+	// Tests that build variants of the site side by side (hostile data, live registry) give each its own cache.
+	cacheDir: process.env.ACADEMY_CACHE_DIR || './node_modules/.astro',
 	trailingSlash: 'always',
 	build: { format: 'directory' },
 	markdown: {

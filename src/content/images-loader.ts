@@ -19,6 +19,8 @@ export type ImageSource = SnapshotMetadata & { mode: 'snapshot' | 'live' };
 interface LiveSettings {
 	registry: string;
 	repositories: string[] | null;
+	/** Tags to pull; null follows the repositories file (latest and latest-dev when there is none). */
+	tags: string[] | 'all' | null;
 	recordedAs: RecordedAs | null;
 	fallbackToSnapshot: boolean;
 }
@@ -28,10 +30,12 @@ function liveSettings(): LiveSettings | null {
 	if (!registry) return null;
 	const repos = process.env.IMAGES_REPOS?.split(',').map((name) => name.trim()).filter(Boolean);
 	const recordAs = process.env.IMAGES_RECORD_AS?.trim();
+	const tags = process.env.IMAGES_TAGS?.trim();
 	const [recordHost, ...recordPath] = recordAs ? recordAs.split('/') : [];
 	return {
 		registry,
 		repositories: repos && repos.length > 0 ? repos : null,
+		tags: !tags ? null : tags === 'all' ? 'all' : tags.split(',').map((tag) => tag.trim()).filter(Boolean),
 		recordedAs: recordAs ? { registry: recordHost!, namespace: recordPath.join('/') } : null,
 		fallbackToSnapshot: process.env.IMAGES_FALLBACK === 'snapshot',
 	};
@@ -53,16 +57,19 @@ function storeImages(context: LoaderContext, images: readonly ImageRepository[])
  */
 async function loadLive(context: LoaderContext, settings: LiveSettings): Promise<ImageRepository[]> {
 	const location = parseRegistryLocation(settings.registry);
-	const config = settings.repositories ? null : await loadRepositoriesConfig(DEFAULT_CONFIG_FILE);
+	const config = settings.repositories && settings.tags ? null : await loadRepositoriesConfig(DEFAULT_CONFIG_FILE);
 	const names = settings.repositories ?? config!.repositories;
+	const tags = settings.tags ?? config?.tags ?? ['latest', 'latest-dev'];
 	const recordedAs = settings.recordedAs ?? { registry: location.host, namespace: location.namespace };
 	const transport = new RegistryTransport({ retries: 2, timeoutMs: 15_000 });
 	const client = new RegistryClient(location, transport);
 	await client.ping();
 	const images = await mapBounded(names, 8, async (name) => {
-		const previous = context.store.get<ImageRepository>(name)?.data ?? null;
+		const stored = context.store.get<ImageRepository>(name)?.data ?? null;
+		// Reuse only what was pulled from the same place; a snapshot or another registry may hold other data.
+		const previous = stored && stored.registry === recordedAs.registry && stored.repository === `${recordedAs.namespace}/${name}` ? stored : null;
 		try {
-			const result = await collectRepository({ client, name, tags: config?.tags ?? ['latest', 'latest-dev'], recordedAs, previous, incremental: true });
+			const result = await collectRepository({ client, name, tags, recordedAs, previous, incremental: true });
 			return result.image;
 		} catch (error) {
 			throw new Error(`Image "${name}" from ${settings.registry}: ${describeError(error)}`);

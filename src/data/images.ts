@@ -32,7 +32,8 @@ async function buildImageIndex(): Promise<ImageIndex> {
 	const images = entries.map((entry) => entry.data).sort((a, b) => a.name.localeCompare(b.name));
 	const known = new Set(images.map((image) => image.name));
 	for (const overview of overviews) {
-		if (!known.has(overview.id)) {
+		// A live build of a few repositories (IMAGES_REPOS) leaves the other overviews unused, which is expected.
+		if (!known.has(overview.id) && source.data.mode === 'snapshot') {
 			throw new Error(`content/images/${overview.id}.mdx: there is no image "${overview.id}" in the image data. Hint: rename the file after an image in /images/, or remove it.`);
 		}
 	}

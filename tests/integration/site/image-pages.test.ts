@@ -1,0 +1,153 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImageRepository, SnapshotMetadata } from '../../../src/images/model.ts';
+import { serialize } from '../../../src/images/snapshot.ts';
+import { imageRepositorySchema, snapshotMetadataSchema } from '../../../src/images/model.ts';
+import { freePort, startLocalRegistry, type LocalRegistry } from '../../../src/images/demo/local-registry.ts';
+import { seedDemoImages } from '../../../src/images/demo/seed.ts';
+import { DEMO_IMAGES } from '../../../src/images/demo/definitions.ts';
+import { launchBrowser } from '../../helpers/browser.ts';
+import { serveStatic } from '../../helpers/static-server.ts';
+import { DIST } from '../../helpers/site.ts';
+import { buildSite } from './build.ts';
+
+const MARK = 'window.__pwned=1';
+const LONG = 'A'.repeat(10_240);
+const RTL = '\u202Eevil\u202C\u200B\u200D\u2066x\u2069';
+const HOSTILE = [`<script>${MARK}</script>`, `"><img src=x onerror="${MARK}">`, `javascript:${MARK}`, `' onmouseover='${MARK}`, LONG, RTL];
+
+/** A copy of the demo python image whose every untrusted string carries an attack or an oversized value. */
+function hostileImage(base: ImageRepository): ImageRepository {
+	const image = structuredClone(base);
+	image.name = 'hostile';
+	image.repository = 'chainguard/hostile';
+	image.reference = 'cgr.dev/chainguard/hostile';
+	for (const variant of image.variants) {
+		variant.annotations = {
+			'org.opencontainers.image.description': HOSTILE.join(' '),
+			'org.opencontainers.image.source': `javascript:${MARK}`,
+			[`<script>${MARK}</script>`]: LONG,
+		};
+		for (const platform of variant.platforms) {
+			platform.config.user = `"><script>${MARK}</script>`;
+			platform.config.entrypoint = HOSTILE;
+			platform.config.workingDir = RTL;
+			platform.config.env = HOSTILE.map((value, i) => ({ name: `HOSTILE_${i}`, value }));
+			platform.config.labels = { 'org.opencontainers.image.url': `javascript:${MARK}`, 'evil.label': `<img src=x onerror="${MARK}">`, long: LONG };
+			if (platform.sbom) {
+				platform.sbom.packages.push(
+					{ name: `<script>${MARK}</script>`, version: `"><svg onload="${MARK}">`, license: LONG, purl: `javascript:${MARK}` },
+					{ name: RTL, version: RTL, license: RTL, purl: RTL },
+				);
+			}
+		}
+	}
+	return imageRepositorySchema.parse(image);
+}
+
+describe('image pages built from hostile registry data', () => {
+	let outDir: string;
+	let buildOutput: string;
+
+	beforeAll(async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'academy-hostile-'));
+		cpSync('content/images', dir, { recursive: true, filter: (source) => !source.endsWith('.mdx') && !source.endsWith('.yaml') });
+		const python = imageRepositorySchema.parse(JSON.parse(readFileSync(join(dir, 'python.json'), 'utf8')));
+		writeFileSync(join(dir, 'hostile.json'), serialize(imageRepositorySchema, hostileImage(python)));
+		const metadata: SnapshotMetadata = snapshotMetadataSchema.parse(JSON.parse(readFileSync(join(dir, '_snapshot.json'), 'utf8')));
+		metadata.repositories = [...metadata.repositories, 'hostile'].sort();
+		writeFileSync(join(dir, '_snapshot.json'), serialize(snapshotMetadataSchema, metadata));
+		const result = await buildSite({ IMAGES_SNAPSHOT_DIR: dir });
+		buildOutput = result.output;
+		expect(result.code, result.output.slice(-3000)).toBe(0);
+		outDir = result.outDir;
+	});
+
+	it('renders every value as text and never as markup or a javascript: link', () => {
+		const html = readFileSync(join(outDir, 'images/hostile/index.html'), 'utf8');
+		// Inside a quoted attribute "<" is plain text; what must never appear is markup outside attribute values.
+		const markup = html.replace(/="[^"]*"/g, '=""');
+		expect(markup.includes(`<script>${MARK}`), 'script tag from data').toBe(false);
+		expect(/<img src=x|<svg onload/.test(markup), 'element from data').toBe(false);
+		expect(/href="\s*javascript:/i.test(html), 'javascript: link').toBe(false);
+		expect(html.includes('&lt;script&gt;window.__pwned=1&lt;/script&gt;'), 'value shown as text').toBe(true);
+		expect(buildOutput).not.toMatch(/broken internal link/);
+	});
+
+	it('executes nothing and keeps the layout within the viewport in a real browser', async () => {
+		const server = await serveStatic(outDir);
+		const browser = await launchBrowser();
+		try {
+			for (const viewport of [
+				{ width: 1280, height: 900 },
+				{ width: 390, height: 844 },
+			]) {
+				for (const path of ['/images/hostile/', '/images/', '/images/packages/']) {
+					const page = await browser.newPage({ viewport });
+					const dialogs: string[] = [];
+					page.on('dialog', async (dialog) => {
+						dialogs.push(dialog.message());
+						await dialog.dismiss();
+					});
+					await page.goto(`${server.url}${path}`);
+					// Open every disclosure and hover the hostile values so event-handler payloads would fire.
+					await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
+					await page.evaluate(() =>
+						document.querySelectorAll('main *').forEach((node) => node.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }))),
+					);
+					expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+					expect(dialogs).toEqual([]);
+					const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+					expect(overflow, `${path} at ${viewport.width}px`).toBeLessThanOrEqual(0);
+					await page.close();
+				}
+			}
+		} finally {
+			await browser.close();
+			await server.close();
+		}
+	});
+});
+
+describe('live registry mode', () => {
+	let registry: LocalRegistry;
+
+	beforeAll(async () => {
+		registry = await startLocalRegistry();
+		// Every demo image: the guides link to all of them, and the link check fails the build on a missing page.
+		await seedDemoImages(registry.url);
+	});
+	afterAll(async () => {
+		await registry?.stop();
+	});
+
+	it('builds the same image page as the committed snapshot', async () => {
+		const result = await buildSite({
+			IMAGES_REGISTRY: `${registry.url}/chainguard`,
+			IMAGES_TAGS: 'all',
+			IMAGES_RECORD_AS: 'cgr.dev/chainguard',
+		});
+		expect(result.code, result.output.slice(-3000)).toBe(0);
+		expect(result.output).toMatch(new RegExp(`Pulled ${DEMO_IMAGES.length} images live`));
+		const live = readFileSync(join(result.outDir, 'images/python/index.html'), 'utf8');
+		const snapshot = readFileSync(join(DIST, 'images/python/index.html'), 'utf8');
+		expect(live).toBe(snapshot);
+		expect(readFileSync(join(result.outDir, 'images/index.html'), 'utf8')).toContain('pulled live during this build');
+	});
+
+	it('fails with a hint when the registry cannot be reached, unless told to fall back to the snapshot', async () => {
+		// A port nobody listens on: the connection is refused at once.
+		const closedPort = await freePort();
+		const unreachable = { IMAGES_REGISTRY: `http://127.0.0.1:${closedPort}/chainguard`, IMAGES_REPOS: 'python', IMAGES_TAGS: 'latest' };
+		const failed = await buildSite(unreachable);
+		expect(failed.code).not.toBe(0);
+		expect(failed.output).toContain(`Could not load images live from IMAGES_REGISTRY=http://127.0.0.1:${closedPort}/chainguard`);
+		expect(failed.output).toContain('set IMAGES_FALLBACK=snapshot');
+		const fallback = await buildSite({ ...unreachable, IMAGES_FALLBACK: 'snapshot' });
+		expect(fallback.code, fallback.output.slice(-3000)).toBe(0);
+		expect(fallback.output).toContain('Using the committed snapshot (IMAGES_FALLBACK=snapshot)');
+		expect(readFileSync(join(fallback.outDir, 'images/python/index.html'), 'utf8')).toBe(readFileSync(join(DIST, 'images/python/index.html'), 'utf8'));
+	});
+});
