@@ -7,6 +7,7 @@ import { transformerMetaHighlight, transformerNotationDiff } from '@shikijs/tran
 import { siteConfig, codeLanguages } from './src/site.config.ts';
 import { headingAnchors } from './src/markdown/heading-anchors.ts';
 import { externalLinks } from './src/markdown/external-links.ts';
+import { scrollableTables } from './src/markdown/tables.ts';
 import { codeBlockFrame } from './src/markdown/code-blocks.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { linkCheckIntegration } from './src/integrations/link-check.ts';
@@ -19,9 +20,10 @@ export default defineConfig({
 	build: { format: 'directory' },
 	markdown: {
 		// Sätteri (Astro 7's Rust pipeline) has GFM built in; our two small plugins are Sätteri hast visitors.
-		processor: satteri({ hastPlugins: [headingAnchors(), externalLinks()] }),
+		processor: satteri({ hastPlugins: [headingAnchors(), externalLinks(), scrollableTables()] }),
 		shikiConfig: {
-			themes: { light: 'github-light', dark: 'github-dark' },
+			// The high-contrast light theme keeps every token above 4.5:1 on our code background (WCAG AA).
+			themes: { light: 'github-light-high-contrast', dark: 'github-dark' },
 			defaultColor: false,
 			langs: [...codeLanguages],
 			langAlias: { output: 'plaintext', text: 'plaintext', txt: 'plaintext' },

@@ -1,0 +1,138 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSnapshot } from '../../src/images/snapshot.ts';
+import type { ImageRepository } from '../../src/images/model.ts';
+import { orderedVariants, packageIndex, variantPackages } from '../../src/images/view.ts';
+import { startSite, type SiteHarness } from '../helpers/site.ts';
+
+let site: SiteHarness;
+let images: ImageRepository[];
+beforeAll(async () => {
+	site = await startSite();
+	images = (await readSnapshot('content/images')).images;
+});
+afterAll(async () => {
+	await site?.close();
+});
+
+/** Open a path in a fresh browser context. */
+async function open(path: string, options: Parameters<SiteHarness['newContext']>[0] = {}): Promise<Page> {
+	const page = await (await site.newContext(options)).newPage();
+	await page.goto(`${site.url}${path}`);
+	return page;
+}
+
+/** Type into the search dialog and return the result links, in order. */
+async function search(page: Page, term: string): Promise<string[]> {
+	await page.click('[data-search-button]');
+	await page.fill('#search-input', term);
+	await page.locator('.search-results > li').first().waitFor();
+	return page.locator('.search-results > li > a').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+}
+
+describe('image catalog', () => {
+	it('narrows the list with the filter box and toggles, and restores it', async () => {
+		const page = await open('/images/');
+		const visible = () => page.locator('[data-image-list] > li:visible').count();
+		expect(await visible()).toBe(images.length);
+		await page.fill('input[name="q"]', 'mariadb');
+		expect(await page.locator('[data-image-list] > li:visible h2').allInnerTexts()).toEqual(['mariadb']);
+		await page.fill('input[name="q"]', '');
+		const singleArch = images.filter((image) => image.variants.every((v) => v.platforms.every((p) => p.architecture !== 'arm64')));
+		await page.selectOption('select[name="arch"]', 'arm64');
+		expect(await visible()).toBe(images.length - singleArch.length);
+		expect(await page.locator('[data-status]').textContent()).toBe(`Showing ${images.length - singleArch.length} of ${images.length} images.`);
+		await page.selectOption('select[name="arch"]', '');
+		await page.selectOption('select[name="shell"]', 'no');
+		const noShell = images.filter((image) => orderedVariants(image)[0]!.platforms.every((p) => p.facts.hasShell.value === false));
+		expect(await visible()).toBe(noShell.length);
+		await page.selectOption('select[name="shell"]', '');
+		expect(await visible()).toBe(images.length);
+		await page.context().close();
+	});
+
+	it('shows the full list without JavaScript', async () => {
+		const page = await open('/images/', { javaScriptEnabled: false });
+		expect(await page.locator('[data-image-list] > li:visible').count()).toBe(images.length);
+		expect(await page.locator('[data-filters]').isVisible()).toBe(false);
+		await page.context().close();
+	});
+});
+
+describe('image page', () => {
+	it('shows the user, entrypoint and package count of the demo python image', async () => {
+		const python = images.find((image) => image.name === 'python')!;
+		const latest = orderedVariants(python)[0]!;
+		const page = await open('/images/python/');
+		const row = (label: string) => page.locator('.spec-table tr', { has: page.locator(`th:text-is("${label}")`) }).locator('td').first();
+		expect(await row('User').innerText()).toBe(latest.platforms[0]!.config.user!);
+		expect(await row('Entrypoint').innerText()).toBe(latest.platforms[0]!.config.entrypoint!.join('\n'));
+		expect(await page.locator('#packages-latest + p').innerText()).toContain(`${variantPackages(latest)!.length} packages`);
+		await page.context().close();
+	});
+
+	it('copies the pull-by-digest command', async () => {
+		const page = await open('/images/static/', { permissions: ['clipboard-read', 'clipboard-write'] });
+		const button = page.getByRole('button', { name: 'Copy pull command by digest' });
+		await button.click();
+		await expect.poll(() => button.textContent()).toBe('Copied');
+		const digest = orderedVariants(images.find((image) => image.name === 'static')!)[0]!.digest;
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`docker pull cgr.dev/chainguard/static@${digest}`);
+		await page.context().close();
+	});
+
+	it('says plainly what an image does not publish', async () => {
+		const page = await open('/images/maven/');
+		const text = await page.locator('main').innerText();
+		expect(text).toContain('This variant publishes no SBOM, so its packages are unknown.');
+		expect(text).toContain('This variant publishes no signature.');
+		expect(text).not.toMatch(/undefined|null|NaN/);
+		const pytorch = await open('/images/pytorch/');
+		expect(await pytorch.locator('main').innerText()).toContain('Single platform: linux/amd64.');
+		await page.context().close();
+		await pytorch.context().close();
+	});
+
+	it('fits a phone screen without sideways scrolling', async () => {
+		for (const path of ['/images/', '/images/python/', '/images/packages/']) {
+			const page = await open(path, { viewport: { width: 390, height: 844 } });
+			expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), path).toBeLessThanOrEqual(0);
+			await page.context().close();
+		}
+	});
+});
+
+describe('searching images', () => {
+	it('ranks an image page first for its name', async () => {
+		const page = await open('/');
+		expect((await search(page, 'redis'))[0]).toBe('/images/redis/');
+		await page.context().close();
+	});
+
+	it('finds the images that ship a package', async () => {
+		// A package that a few images ship, so every one of them fits in the result list.
+		const [name, owners] = [...packageIndex(images)].find(([pkg, entries]) => /^[a-z]{5,}$/.test(pkg) && entries.length >= 2 && entries.length <= 4)!;
+		const page = await open('/');
+		const results = await search(page, name);
+		for (const owner of owners) expect(results).toContain(`/images/${owner.image}/`);
+		expect(results).toContain('/images/packages/');
+		await page.context().close();
+	});
+});
+
+describe('accessibility of image pages (axe-core, WCAG 2.2 A/AA)', () => {
+	for (const [path, colorScheme] of [
+		['/images/', 'light'],
+		['/images/', 'dark'],
+		['/images/python/', 'light'],
+		['/images/python/', 'dark'],
+	] as const) {
+		it(`has no violations on ${path} (${colorScheme})`, async () => {
+			const page = await open(path, { colorScheme });
+			const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']).analyze();
+			expect(results.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+			await page.context().close();
+		});
+	}
+});
