@@ -1,0 +1,199 @@
+/**
+ * Build benchmark: `npm run bench:build -- --articles 600 [--processor satteri|unified] [--repeat] [--keep <dir>]`.
+ *
+ * Copies the project into a temporary folder, replaces content/docs with a synthetic corpus, runs the
+ * production build there and prints wall time, pages per second, peak memory and the size of dist/.
+ * The real project's dist/ and caches are never touched. Run it alone: timings on a shared machine drift.
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadTags } from '../src/content/tags.ts';
+import { generateCorpus } from './bench/corpus.ts';
+import { commitEverything, copyProject, writeCorpus } from './bench/project.ts';
+import { folderStats, phaseLines, renderTimeByRoute, runTimedNode, type BuildRun } from './bench/measure.ts';
+
+const PROCESSORS = ['satteri', 'unified'] as const;
+type Processor = (typeof PROCESSORS)[number];
+
+/** Astro's command line entry (package.json "bin"), run with this Node rather than through npx. */
+const ASTRO_CLI = 'node_modules/astro/bin/astro.mjs';
+
+/** Config that swaps Sätteri for unified; the default processor is whatever astro.config.mjs sets. */
+const UNIFIED_CONFIG = 'scripts/bench/astro.unified.config.mjs';
+
+interface BenchOptions {
+	articles: number;
+	processor: Processor;
+	repeat: boolean;
+	keep: string | undefined;
+	workdir: string | undefined;
+	cpuProf: string | undefined;
+}
+
+/** One measured build, ready to print. */
+interface RunFigures {
+	label: string;
+	load: string;
+	run: BuildRun;
+	htmlPages: number;
+	distBytes: number;
+}
+
+/** Read and check the command line; every mistake names the flag and a working example. */
+function readOptions(): BenchOptions {
+	const { values } = parseArgs({
+		options: {
+			articles: { type: 'string', default: '600' },
+			processor: { type: 'string', default: 'satteri' },
+			repeat: { type: 'boolean', default: false },
+			keep: { type: 'string' },
+			workdir: { type: 'string' },
+			'cpu-prof': { type: 'string' },
+		},
+	});
+	const articles = Number(values.articles);
+	if (!Number.isInteger(articles) || articles < 1) {
+		throw new Error(`--articles must be a positive whole number, got "${values.articles}". Example: --articles 600.`);
+	}
+	if (!(PROCESSORS as readonly string[]).includes(values.processor)) {
+		throw new Error(`--processor must be one of ${PROCESSORS.join(', ')}, got "${values.processor}".`);
+	}
+	for (const [flag, dir] of [
+		['--keep', values.keep],
+		['--workdir', values.workdir],
+	] as const) {
+		if (dir && existsSync(dir) && readdirSync(dir).length > 0) {
+			throw new Error(
+				`${flag} ${dir}: the folder exists and is not empty. Hint: pass a new or empty folder; nothing is overwritten.`,
+			);
+		}
+	}
+	return {
+		articles,
+		processor: values.processor as Processor,
+		repeat: values.repeat,
+		keep: values.keep && resolve(values.keep),
+		workdir: values.workdir && resolve(values.workdir),
+		cpuProf: values['cpu-prof'] && resolve(values['cpu-prof']),
+	};
+}
+
+/** The 1, 5 and 15 minute load averages, printed next to each figure because other jobs share the cores. */
+function loadAverage(): string {
+	return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+}
+
+/** Check that the copy builds with the processor asked for, before spending a minute on the build. */
+function checkProcessor(project: string, processor: Processor): void {
+	if (processor === 'satteri' && !readFileSync(join(project, 'astro.config.mjs'), 'utf8').includes('satteri(')) {
+		throw new Error(
+			'astro.config.mjs does not set a satteri() processor, so "--processor satteri" would measure something else.',
+		);
+	}
+	if (processor === 'unified' && !existsSync(join(project, 'node_modules/@astrojs/markdown-remark'))) {
+		throw new Error('--processor unified needs @astrojs/markdown-remark. Hint: run "npm ci" (it is a devDependency).');
+	}
+}
+
+/** Build the copy once and collect its figures; a failed build stops the benchmark and keeps the copy to inspect. */
+async function measureBuild(project: string, label: string, options: BenchOptions): Promise<RunFigures> {
+	const load = loadAverage();
+	console.log(`\n▶ ${label} build (load average ${load})`);
+	const nodeFlags = options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${join(options.cpuProf, label)}`] : [];
+	const configFlags = options.processor === 'unified' ? ['--config', UNIFIED_CONFIG] : [];
+	const run = await runTimedNode(
+		[...nodeFlags, ASTRO_CLI, 'build', ...configFlags],
+		project,
+		join(project, `time-${label}.txt`),
+		{
+			...process.env,
+			ASTRO_TELEMETRY_DISABLED: '1',
+		},
+	);
+	writeFileSync(
+		join(project, `build-${label}.log`),
+		run.lines.map(({ ms, text }) => `${(ms / 1000).toFixed(2).padStart(7)}  ${text}\n`).join(''),
+	);
+	if (run.exitCode !== 0) {
+		const tail = run.lines
+			.slice(-40)
+			.map((line) => `  ${line.text}`)
+			.join('\n');
+		throw new Error(
+			`The ${label} build failed with exit code ${run.exitCode}. Last lines:\n${tail}\nThe copy is kept in ${project}.`,
+		);
+	}
+	const { htmlPages, bytes } = folderStats(join(project, 'dist'));
+	return { label, load, run, htmlPages, distBytes: bytes };
+}
+
+/** Print where the time went: Astro's phase lines with our timestamps, then render time per route. */
+function printTimeline(figures: RunFigures): void {
+	console.log(`\n${figures.label} build timeline (seconds since start):`);
+	for (const { ms, text } of phaseLines(figures.run.lines))
+		console.log(`  ${(ms / 1000).toFixed(1).padStart(6)}  ${text.trim()}`);
+	const routes = renderTimeByRoute(figures.run.lines);
+	if (routes.length === 0) return;
+	console.log('  render time by route (sum of Astro per-page times):');
+	for (const { route, pages, ms } of routes) {
+		console.log(
+			`    ${route.padEnd(28)} ${String(pages).padStart(5)} pages  ${(ms / 1000).toFixed(1).padStart(6)} s  ${(ms / pages).toFixed(1)} ms/page`,
+		);
+	}
+}
+
+/** The figures table: one row per build. */
+function printTable(options: BenchOptions, corpusFiles: number, runs: readonly RunFigures[]): void {
+	console.log(`\nCorpus: ${options.articles} articles (${corpusFiles} files), processor ${options.processor}`);
+	const header = ['build', 'wall s', 'cpu s', 'cpu %', 'pages', 'pages/s', 'peak RSS MB', 'dist MB', 'load 1/5/15'];
+	const rows = runs.map(({ label, load, run, htmlPages, distBytes }) => [
+		label,
+		(run.wallMs / 1000).toFixed(1),
+		(run.userSeconds + run.systemSeconds).toFixed(1),
+		// Above 100 % the build used both cores; well below it, other jobs took the CPU and wall time is inflated.
+		((100 * (run.userSeconds + run.systemSeconds)) / (run.wallMs / 1000)).toFixed(0),
+		String(htmlPages),
+		(htmlPages / (run.wallMs / 1000)).toFixed(1),
+		(run.maxRssKb / 1024).toFixed(0),
+		(distBytes / 1024 / 1024).toFixed(1),
+		load,
+	]);
+	const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+	for (const row of [header, ...rows]) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join('  '));
+}
+
+async function main(): Promise<void> {
+	const options = readOptions();
+	const root = process.cwd();
+	const files = generateCorpus({
+		articles: options.articles,
+		tags: loadTags(join(root, 'content/tags.yaml')).map((tag) => tag.id),
+	});
+	const project = options.workdir ?? mkdtempSync(join(tmpdir(), 'academy-bench-'));
+	mkdirSync(project, { recursive: true });
+	console.log(`Copying the project to ${project} with ${files.length} generated files in content/docs.`);
+	copyProject(root, project);
+	checkProcessor(project, options.processor);
+	writeCorpus(join(project, 'content/docs'), files);
+	commitEverything(project);
+	if (options.keep) {
+		cpSync(join(project, 'content/docs'), options.keep, { recursive: true });
+		console.log(`Kept the corpus in ${options.keep}.`);
+	}
+
+	const runs = [await measureBuild(project, 'cold', options)];
+	if (options.repeat) runs.push(await measureBuild(project, 'warm', options));
+	for (const figures of runs) printTimeline(figures);
+	printTable(options, files.length, runs);
+	if (options.cpuProf) console.log(`CPU profiles: ${options.cpuProf} (open in Chrome DevTools or speedscope).`);
+
+	if (options.workdir) console.log(`The copy stays in ${project}.`);
+	else rmSync(project, { recursive: true, force: true });
+}
+
+main().catch((error: unknown) => {
+	console.error(error instanceof Error ? error.message : error);
+	process.exitCode = 1;
+});

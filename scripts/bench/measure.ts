@@ -1,0 +1,146 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** GNU time, whose `-v` report gives the peak resident memory of the build and its children. */
+export const GNU_TIME = '/usr/bin/time';
+
+/** A line the build printed, with the milliseconds since the build started. */
+export interface TimedLine {
+	ms: number;
+	text: string;
+}
+
+/** Resource figures GNU `time -v` reports for the build process and the children it waited for. */
+export interface TimeReport {
+	/** Peak resident set size in kB of the largest single process. */
+	maxRssKb: number;
+	/** CPU seconds in user and kernel mode; on a shared machine they vary less than wall time. */
+	userSeconds: number;
+	systemSeconds: number;
+}
+
+/** What one timed build produced. */
+export interface BuildRun extends TimeReport {
+	exitCode: number;
+	wallMs: number;
+	lines: TimedLine[];
+}
+
+/** Read peak memory and CPU time from a GNU `time -v` report. */
+export function parseTimeReport(report: string): TimeReport {
+	const field = (label: string) => {
+		const match = new RegExp(`${label}:\\s*([\\d.]+)`).exec(report);
+		if (!match) throw new Error(`GNU time report has no "${label}" line:\n${report}`);
+		return Number(match[1]);
+	};
+	return {
+		maxRssKb: field('Maximum resident set size \\(kbytes\\)'),
+		userSeconds: field('User time \\(seconds\\)'),
+		systemSeconds: field('System time \\(seconds\\)'),
+	};
+}
+
+/** Strip ANSI colour codes so log lines can be matched and stored as plain text. */
+export function plainText(line: string): string {
+	return line.replace(/\u001b\[[0-9;]*m/g, '');
+}
+
+/** Astro prints one line per rendered page, e.g. "  ├─ /open-source/wolfi/article-0001/index.html (+14ms)". */
+const PAGE_LINE = /[├└]─ (\/\S*) \(\+(\d+(?:\.\d+)?)(ms|s)\)/;
+
+/** Total render time and page count per first URL segment, from Astro's per-page log lines; slowest group first. */
+export function renderTimeByRoute(lines: readonly TimedLine[]): { route: string; pages: number; ms: number }[] {
+	const groups = new Map<string, { pages: number; ms: number }>();
+	for (const { text } of lines) {
+		const match = PAGE_LINE.exec(text);
+		if (!match) continue;
+		const segments = match[1]!.split('/').filter(Boolean);
+		const route = segments.length > 1 ? `/${segments[0]}/` : '/';
+		const ms = Number(match[2]) * (match[3] === 's' ? 1000 : 1);
+		const group = groups.get(route) ?? { pages: 0, ms: 0 };
+		group.pages += 1;
+		group.ms += ms;
+		groups.set(route, group);
+	}
+	return [...groups].map(([route, group]) => ({ route, ...group })).sort((a, b) => b.ms - a.ms);
+}
+
+/**
+ * Astro's phase lines (tagged like "[build]", "[content]", "[vite]" or an integration name), without per-page lines.
+ *
+ * A warning repeated per file (only the quoted path differs) is kept once, at its first time, with its count.
+ */
+export function phaseLines(lines: readonly TimedLine[]): TimedLine[] {
+	const kept: { line: TimedLine; count: number }[] = [];
+	const byTemplate = new Map<string, { line: TimedLine; count: number }>();
+	for (const line of lines) {
+		if (!/\[[\w@/.-]+\]/.test(line.text) || PAGE_LINE.test(line.text)) continue;
+		const template = line.text.replace(/^\d\d:\d\d:\d\d /, '').replace(/"[^"]*"/g, '"…"');
+		const seen = byTemplate.get(template);
+		if (seen && line.text.includes('[WARN]')) {
+			seen.count += 1;
+			continue;
+		}
+		const entry = { line, count: 1 };
+		byTemplate.set(template, entry);
+		kept.push(entry);
+	}
+	return kept.map(({ line, count }) => (count > 1 ? { ms: line.ms, text: `${line.text} (×${count})` } : line));
+}
+
+/** Count the HTML pages and add up the bytes of every file under a folder. */
+export function folderStats(folder: string): { htmlPages: number; bytes: number } {
+	let htmlPages = 0;
+	let bytes = 0;
+	for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+		if (!entry.isFile()) continue;
+		if (entry.name.endsWith('.html')) htmlPages += 1;
+		bytes += statSync(join(entry.parentPath, entry.name)).size;
+	}
+	return { htmlPages, bytes };
+}
+
+/**
+ * Run `node <args>` in `cwd` under GNU time, timestamping every output line as it arrives.
+ *
+ * The timestamps turn Astro's log into a phase timeline even though Astro itself prints whole seconds.
+ */
+export function runTimedNode(
+	args: readonly string[],
+	cwd: string,
+	reportFile: string,
+	env: NodeJS.ProcessEnv,
+): Promise<BuildRun> {
+	if (!existsSync(GNU_TIME)) {
+		throw new Error(`${GNU_TIME} is missing; it measures peak memory. Hint: install it with "apt-get install -y time".`);
+	}
+	return new Promise((resolve, reject) => {
+		const started = performance.now();
+		const child = spawn(GNU_TIME, ['-v', '-o', reportFile, process.execPath, ...args], {
+			cwd,
+			env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		const lines: TimedLine[] = [];
+		const pending = { stdout: '', stderr: '' };
+		const collect = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
+			const ms = performance.now() - started;
+			const parts = (pending[stream] + chunk.toString('utf8')).split('\n');
+			pending[stream] = parts.pop() ?? '';
+			for (const part of parts) lines.push({ ms, text: plainText(part) });
+		};
+		child.stdout.on('data', collect('stdout'));
+		child.stderr.on('data', collect('stderr'));
+		child.on('error', reject);
+		child.on('close', (code) => {
+			const wallMs = performance.now() - started;
+			for (const rest of [pending.stdout, pending.stderr]) if (rest) lines.push({ ms: wallMs, text: plainText(rest) });
+			try {
+				resolve({ exitCode: code ?? 1, wallMs, lines, ...parseTimeReport(readFileSync(reportFile, 'utf8')) });
+			} catch (error) {
+				reject(error);
+			}
+		});
+	});
+}

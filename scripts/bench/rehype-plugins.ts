@@ -1,0 +1,73 @@
+import type { Element, ElementContent, Parents, Root } from 'hast';
+import Slugger from 'github-slugger';
+import { isExternalHref } from '../../src/markdown/external-links.ts';
+
+/*
+ * rehype twins of the site's two Sätteri plugins (src/markdown/), used only by the benchmark to compare
+ * Sätteri with unified on equal work. They produce the same markup, so both builds write the same pages.
+ */
+
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const LINKED_HEADINGS = new Set(['h2', 'h3', 'h4']);
+
+/** Concatenated text of a hast subtree. */
+function textOf(node: ElementContent | Root): string {
+	if (node.type === 'text') return node.value;
+	if (node.type === 'element' || node.type === 'root')
+		return node.children.map((child) => textOf(child as ElementContent)).join('');
+	return '';
+}
+
+/** Call `visit` for every element, parents before children, with the parent and index to allow replacing the node. */
+function walkElements(parent: Parents, visit: (node: Element, parent: Parents, index: number) => void): void {
+	parent.children.forEach((child, index) => {
+		if (child.type !== 'element') return;
+		visit(child, parent, index);
+		walkElements(child, visit);
+	});
+}
+
+/** rehype version of `headingAnchors()`: ids on every heading, an anchor link after h2–h4 in a wrapper. */
+export function rehypeHeadingAnchors() {
+	return (tree: Root) => {
+		const slugger = new Slugger();
+		walkElements(tree, (node, parent, index) => {
+			if (!HEADINGS.has(node.tagName)) return;
+			const existing = node.properties.id;
+			const id = typeof existing === 'string' ? existing : slugger.slug(textOf(node));
+			node.properties.id = id;
+			if (!LINKED_HEADINGS.has(node.tagName)) return;
+			const anchor: Element = {
+				type: 'element',
+				tagName: 'a',
+				properties: { className: ['anchor-link'], href: `#${id}` },
+				children: [
+					{ type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] },
+					{
+						type: 'element',
+						tagName: 'span',
+						properties: { className: ['sr-only'], dataPagefindIgnore: '' },
+						children: [{ type: 'text', value: `Section titled ${textOf(node)}` }],
+					},
+				],
+			};
+			parent.children[index] = {
+				type: 'element',
+				tagName: 'div',
+				properties: { className: ['heading-wrapper', `level-${node.tagName}`] },
+				children: [node, anchor],
+			};
+		});
+	};
+}
+
+/** rehype version of `externalLinks()`: rel="noopener noreferrer" on absolute http(s) links. */
+export function rehypeExternalLinks() {
+	return (tree: Root) => {
+		walkElements(tree, (node) => {
+			const href = node.properties.href;
+			if (node.tagName === 'a' && typeof href === 'string' && isExternalHref(href))
+				node.properties.rel = ['noopener', 'noreferrer'];
+		});
+	};
+}
