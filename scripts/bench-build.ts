@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadTags } from '../src/content/tags.ts';
 import { generateCorpus } from './bench/corpus.ts';
-import { commitEverything, copyProject, writeCorpus } from './bench/project.ts';
+import { commitEverything, copyProject, removeImageOverviews, writeCorpus } from './bench/project.ts';
 import { folderStats, phaseLines, renderTimeByRoute, runTimedNode, type BuildRun } from './bench/measure.ts';
 
 const PROCESSORS = ['satteri', 'unified'] as const;
@@ -85,6 +85,12 @@ function loadAverage(): string {
 	return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 }
 
+/** The build's environment: no telemetry, and no cache folder override, so the copy's caches stay inside it. */
+function buildEnv(): NodeJS.ProcessEnv {
+	const { ACADEMY_CACHE_DIR: _ignored, ...env } = process.env;
+	return { ...env, ASTRO_TELEMETRY_DISABLED: '1' };
+}
+
 /** Check that the copy builds with the processor asked for, before spending a minute on the build. */
 function checkProcessor(project: string, processor: Processor): void {
 	if (processor === 'satteri' && !readFileSync(join(project, 'astro.config.mjs'), 'utf8').includes('satteri(')) {
@@ -107,10 +113,7 @@ async function measureBuild(project: string, label: string, options: BenchOption
 		[...nodeFlags, ASTRO_CLI, 'build', ...configFlags],
 		project,
 		join(project, `time-${label}.txt`),
-		{
-			...process.env,
-			ASTRO_TELEMETRY_DISABLED: '1',
-		},
+		buildEnv(),
 	);
 	writeFileSync(
 		join(project, `build-${label}.log`),
@@ -177,6 +180,9 @@ async function main(): Promise<void> {
 	copyProject(root, project);
 	checkProcessor(project, options.processor);
 	writeCorpus(join(project, 'content/docs'), files);
+	const overviews = removeImageOverviews(join(project, 'content/images'));
+	if (overviews > 0)
+		console.log(`Removed ${overviews} image overviews from the copy: they link to real guides, which the corpus replaces.`);
 	commitEverything(project);
 	if (options.keep) {
 		cpSync(join(project, 'content/docs'), options.keep, { recursive: true });

@@ -1,15 +1,17 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
 import config from '../../astro.config.mjs';
-import { rehypeExternalLinks, rehypeHeadingAnchors } from './rehype-plugins.ts';
+import { rehypeTwinsOf } from './rehype-plugins.ts';
 
 // The site's own config with Markdown and MDX compiled by unified (remark + rehype) instead of Sätteri.
 // Only `npm run bench:build -- --processor unified` uses it, to compare the two processors on the same pages.
+const satteriPlugins = /** @type {any} */ (config.markdown?.processor)?.options?.hastPlugins ?? [];
+
 export default {
 	...config,
 	markdown: {
 		...config.markdown,
 		// remark-gfm ships inside @astrojs/markdown-remark; `gfm: true` turns it on for .md and .mdx alike.
-		processor: unified({ gfm: true, rehypePlugins: [rehypeHeadingAnchors, rehypeExternalLinks] }),
+		processor: unified({ gfm: true, rehypePlugins: rehypeTwinsOf(satteriPlugins) }),
 	},
 };

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import type { CorpusFile } from './corpus.ts';
 
@@ -38,6 +38,19 @@ export function writeCorpus(contentDir: string, files: readonly CorpusFile[]): v
 		mkdirSync(dirname(path), { recursive: true });
 		writeFileSync(path, file.content);
 	}
+}
+
+/**
+ * Delete the copy's hand-written image overviews (`content/images/*.md[x]`) and return how many there were.
+ *
+ * They link to real guides, which the corpus replaces, so the link check would fail; image pages build
+ * without an overview, from the image data alone.
+ */
+export function removeImageOverviews(folder: string): number {
+	if (!existsSync(folder)) return 0;
+	const overviews = readdirSync(folder).filter((name) => /\.mdx?$/.test(name));
+	for (const name of overviews) rmSync(join(folder, name));
+	return overviews.length;
 }
 
 /** Make the copy a git repository with one commit, so pages get their "last updated" date from git as on the real site. */

@@ -3,7 +3,7 @@ import Slugger from 'github-slugger';
 import { isExternalHref } from '../../src/markdown/external-links.ts';
 
 /*
- * rehype twins of the site's two Sätteri plugins (src/markdown/), used only by the benchmark to compare
+ * rehype twins of the site's Sätteri plugins (src/markdown/), used only by the benchmark to compare
  * Sätteri with unified on equal work. They produce the same markup, so both builds write the same pages.
  */
 
@@ -70,4 +70,44 @@ export function rehypeExternalLinks() {
 				node.properties.rel = ['noopener', 'noreferrer'];
 		});
 	};
+}
+
+/** rehype version of `scrollableTables()`: each table inside a focusable scroll container. */
+export function rehypeScrollableTables() {
+	return (tree: Root) => {
+		walkElements(tree, (node, parent, index) => {
+			if (node.tagName !== 'table') return;
+			parent.children[index] = {
+				type: 'element',
+				tagName: 'div',
+				properties: { className: ['table-scroll'], tabIndex: 0 },
+				children: [node],
+			};
+		});
+	};
+}
+
+/** The rehype twin of each Sätteri plugin, by the plugin's name. */
+const TWINS: Record<string, () => (tree: Root) => void> = {
+	'academy-heading-anchors': rehypeHeadingAnchors,
+	'academy-external-links': rehypeExternalLinks,
+	'academy-scrollable-tables': rehypeScrollableTables,
+};
+
+/** A Sätteri plugin as astro.config.mjs lists it: a definition, or a factory that returns one. */
+type SatteriPluginEntry = { name: string } | (() => { name: string });
+
+/** The rehype twins of the site's Sätteri plugins, in the same order; fails when a plugin has no twin yet. */
+export function rehypeTwinsOf(satteriPlugins: readonly SatteriPluginEntry[]): (() => (tree: Root) => void)[] {
+	return satteriPlugins.map((entry) => {
+		const { name } = typeof entry === 'function' ? entry() : entry;
+		const twin = TWINS[name];
+		if (!twin) {
+			throw new Error(
+				`astro.config.mjs uses the Sätteri plugin "${name}", which has no rehype twin. ` +
+					'Hint: add one to scripts/bench/rehype-plugins.ts so that both processors do the same work.',
+			);
+		}
+		return twin;
+	});
 }
