@@ -3,14 +3,14 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
-import { transformerMetaHighlight, transformerNotationDiff } from '@shikijs/transformers';
-import { siteConfig, codeLanguages } from './src/site.config.ts';
-import { headingAnchors } from './src/markdown/heading-anchors.ts';
-import { externalLinks } from './src/markdown/external-links.ts';
-import { scrollableTables } from './src/markdown/tables.ts';
-import { codeBlockFrame } from './src/markdown/code-blocks.ts';
+import { siteConfig } from './src/site.config.ts';
+import { markdownPlugins, shikiOptions } from './src/markdown/config.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { linkCheckIntegration } from './src/integrations/link-check.ts';
+import { aliasesInContent } from './src/lib/redirects.ts';
+
+// Redirect pages for old URLs are not content: keep them out of the sitemap.
+const aliasUrls = new Set(aliasesInContent(siteConfig.contentDir).map((alias) => new URL(alias, siteConfig.url).href));
 
 export default defineConfig({
 	site: siteConfig.url,
@@ -19,20 +19,13 @@ export default defineConfig({
 	trailingSlash: 'always',
 	build: { format: 'directory' },
 	markdown: {
-		// Sätteri (Astro 7's Rust pipeline) has GFM built in; our two small plugins are Sätteri hast visitors.
-		processor: satteri({ hastPlugins: [headingAnchors(), externalLinks(), scrollableTables()] }),
-		shikiConfig: {
-			// The high-contrast light theme keeps every token above 4.5:1 on our code background (WCAG AA).
-			themes: { light: 'github-light-high-contrast', dark: 'github-dark' },
-			defaultColor: false,
-			langs: [...codeLanguages],
-			langAlias: { output: 'plaintext', text: 'plaintext', txt: 'plaintext' },
-			transformers: [transformerMetaHighlight(), transformerNotationDiff(), codeBlockFrame()],
-		},
+		// Sätteri (Astro 7's Rust pipeline) has GFM built in; our plugins are Sätteri hast visitors.
+		processor: satteri({ hastPlugins: markdownPlugins() }),
+		shikiConfig: await shikiOptions(),
 	},
 	integrations: [
 		mdx({ optimize: true }),
-		sitemap({ filter: (page) => !page.includes('/404') }),
+		sitemap({ filter: (page) => !page.includes('/404') && !aliasUrls.has(page) }),
 		pagefindIntegration(),
 		linkCheckIntegration(),
 	],

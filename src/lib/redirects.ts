@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { escapeHtml } from './html.ts';
 import { withTrailingSlash } from './routes.ts';
 
@@ -43,4 +46,20 @@ export function redirectPageHtml({ to }: Redirect, origin: string): string {
 		`<meta http-equiv="refresh" content="0;url=${target}"><meta name="robots" content="noindex">` +
 		`<link rel="canonical" href="${canonical}"></head><body><a href="${target}">This page moved to ${target}</a></body></html>`
 	);
+}
+
+/**
+ * Read the `aliases` of every guide straight from the files, for build settings that run before content loads
+ * (the sitemap filter). Invalid front matter is left to the content schema to report.
+ */
+export function aliasesInContent(contentDir: string): string[] {
+	const aliases: string[] = [];
+	for (const file of readdirSync(contentDir, { recursive: true, encoding: 'utf8' })) {
+		if (!/\.mdx?$/.test(file)) continue;
+		const frontMatter = readFileSync(join(contentDir, file), 'utf8').match(/^---\r?\n([\s\S]*?)\r?\n---/)?.[1];
+		const data: unknown = frontMatter ? parseYaml(frontMatter) : null;
+		const list = (data as { aliases?: unknown } | null)?.aliases;
+		if (Array.isArray(list)) aliases.push(...list.filter((alias): alias is string => typeof alias === 'string').map(withTrailingSlash));
+	}
+	return aliases.sort();
 }

@@ -79,6 +79,8 @@ describe('image page', () => {
 		await expect.poll(() => button.textContent()).toBe('Copied');
 		const digest = orderedVariants(images.find((image) => image.name === 'static')!)[0]!.digest;
 		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`docker pull cgr.dev/chainguard/static@${digest}`);
+		await page.getByRole('button', { name: 'Copy digest of latest', exact: true }).click();
+		await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(digest);
 		await page.context().close();
 	});
 
