@@ -4,7 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { siteConfig } from './src/site.config.ts';
-import { markdownPlugins, shikiOptions } from './src/markdown/config.ts';
+import { markdownPlugins } from './src/markdown/config.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { linkCheckIntegration } from './src/integrations/link-check.ts';
 import { aliasesInContent } from './src/lib/redirects.ts';
@@ -17,11 +17,26 @@ export default defineConfig({
 	// Tests that build variants of the site side by side (hostile data, live registry) give each its own cache.
 	cacheDir: process.env.ACADEMY_CACHE_DIR || './node_modules/.astro',
 	trailingSlash: 'always',
+	// Pages whose cacheKey (content digest + site structure) and code did not change are reused from the last build.
+	experimental: { incrementalBuild: true },
+	vite: {
+		build: {
+			rolldownOptions: {
+				// Every MDX module carries Astro's "use astro:head-inject" marker, and Rolldown warns once per file; the
+				// marker is handled by Astro, so the warning is noise that would hide real ones.
+				onLog(level, log, handler) {
+					if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject')) return;
+					handler(level, log);
+				},
+			},
+		},
+	},
 	build: { format: 'directory' },
 	markdown: {
-		// Sätteri (Astro 7's Rust pipeline) has GFM built in; our plugins are Sätteri hast visitors.
+		// Sätteri (Astro 7's Rust pipeline) has GFM built in; our plugins are Sätteri hast visitors. Code is
+		// highlighted by our own cached plugin instead of Astro's, so unchanged blocks cost nothing on the next build.
 		processor: satteri({ hastPlugins: markdownPlugins() }),
-		shikiConfig: await shikiOptions(),
+		syntaxHighlight: false,
 	},
 	integrations: [
 		mdx({ optimize: true }),

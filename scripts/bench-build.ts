@@ -1,5 +1,5 @@
 /**
- * Build benchmark: `npm run bench:build -- --articles 600 [--processor satteri|unified] [--repeat] [--keep <dir>]`.
+ * Build benchmark: `npm run bench:build -- --articles 600 [--format mdx|md] [--processor satteri|unified] [--repeat] [--keep <dir>]`.
  *
  * Copies the project into a temporary folder, replaces content/docs with a synthetic corpus, runs the
  * production build there and prints wall time, pages per second, peak memory and the size of dist/.
@@ -30,6 +30,7 @@ interface BenchOptions {
 	keep: string | undefined;
 	workdir: string | undefined;
 	cpuProf: string | undefined;
+	format: 'mdx' | 'md';
 }
 
 /** One measured build, ready to print. */
@@ -51,6 +52,7 @@ function readOptions(): BenchOptions {
 			keep: { type: 'string' },
 			workdir: { type: 'string' },
 			'cpu-prof': { type: 'string' },
+			format: { type: 'string', default: 'mdx' },
 		},
 	});
 	const articles = Number(values.articles);
@@ -70,7 +72,11 @@ function readOptions(): BenchOptions {
 			);
 		}
 	}
+	if (values.format !== 'mdx' && values.format !== 'md') {
+		throw new Error(`--format must be mdx or md, got "${values.format}". Example: --format md.`);
+	}
 	return {
+		format: values.format,
 		articles,
 		processor: values.processor as Processor,
 		repeat: values.repeat,
@@ -149,7 +155,7 @@ function printTimeline(figures: RunFigures): void {
 
 /** The figures table: one row per build. */
 function printTable(options: BenchOptions, corpusFiles: number, runs: readonly RunFigures[]): void {
-	console.log(`\nCorpus: ${options.articles} articles (${corpusFiles} files), processor ${options.processor}`);
+	console.log(`\nCorpus: ${options.articles} articles (${corpusFiles} .${options.format} files), processor ${options.processor}`);
 	const header = ['build', 'wall s', 'cpu s', 'cpu %', 'pages', 'pages/s', 'peak RSS MB', 'dist MB', 'load 1/5/15'];
 	const rows = runs.map(({ label, load, run, htmlPages, distBytes }) => [
 		label,
@@ -171,6 +177,7 @@ async function main(): Promise<void> {
 	const options = readOptions();
 	const root = process.cwd();
 	const files = generateCorpus({
+		format: options.format,
 		articles: options.articles,
 		tags: loadTags(join(root, 'content/tags.yaml')).map((tag) => tag.id),
 	});

@@ -10,6 +10,8 @@ export interface CorpusFile {
 export interface CorpusOptions {
 	articles: number;
 	tags: readonly string[];
+	/** File format: the corpus uses no components, so plain Markdown is what an author would pick (default mdx). */
+	format?: 'mdx' | 'md';
 }
 
 /** A folder of the corpus with its landing page; articles are dealt round-robin over these folders. */
@@ -78,15 +80,15 @@ function seededRandom(seed: number): () => number {
 
 /** URL path of a corpus file, the same rule as the site's routes (index pages stand for their folder). */
 export function corpusHref(path: string): string {
-	return `/${path.replace(/\.mdx$/, '').replace(/(^|\/)index$/, '')}/`.replace(/\/+/g, '/');
+	return `/${path.replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '')}/`.replace(/\/+/g, '/');
 }
 
 /** Where article number `index` (0-based) lives, and its file name. */
-function articlePlacement(index: number, width: number): { folder: Folder; path: string; number: string } {
+function articlePlacement(index: number, width: number, format: 'mdx' | 'md' = 'mdx'): { folder: Folder; path: string; number: string } {
 	const group = ARTICLE_FOLDERS[index % ARTICLE_FOLDERS.length]!;
 	const folder = group[Math.floor(index / ARTICLE_FOLDERS.length) % group.length]!;
 	const number = String(index + 1).padStart(width, '0');
-	return { folder, path: `${folder.path}/article-${number}.mdx`, number };
+	return { folder, path: `${folder.path}/article-${number}.${format}`, number };
 }
 
 /** The h2 titles of one article, in page order. */
@@ -169,15 +171,15 @@ function articleSection(index: number, section: number, heading: string, links: 
 }
 
 /** Build one synthetic article; `previous` is the article before it in the same folder, if any. */
-function article(index: number, width: number, tags: readonly string[], previous: number | undefined): CorpusFile {
-	const { folder, path, number } = articlePlacement(index, width);
+function article(index: number, width: number, tags: readonly string[], previous: number | undefined, format: 'mdx' | 'md'): CorpusFile {
+	const { folder, path, number } = articlePlacement(index, width, format);
 	const topic = TOPICS[index % TOPICS.length]!;
 	const headings = articleHeadings(index);
 	const sectionLink = ` Start from the [${folder.title} overview](${corpusHref(`${folder.path}/index.mdx`)}).`;
 	const previousLink =
 		previous === undefined
 			? ''
-			: ` The [previous guide](${corpusHref(articlePlacement(previous, width).path)}#${slug(articleHeadings(previous)[1]!)}) covers the build step.`;
+			: ` The [previous guide](${corpusHref(articlePlacement(previous, width, format).path)}#${slug(articleHeadings(previous)[1]!)}) covers the build step.`;
 	const ownLink = ` Jump to [${headings[5]!.toLowerCase()}](#${slug(headings[5]!)}).`;
 	const sections = headings.map((heading, section) =>
 		articleSection(index, section, heading, section === 0 ? sectionLink + previousLink : section === 2 ? ownLink : ''),
@@ -196,13 +198,13 @@ function article(index: number, width: number, tags: readonly string[], previous
 }
 
 /** A landing page for a folder; the site lists the folder's guides under its text. */
-function landingPage(folder: Folder, order: number): CorpusFile {
+function landingPage(folder: Folder, order: number, format: 'mdx' | 'md'): CorpusFile {
 	const head = frontMatter({
 		title: folder.title,
 		description: `Synthetic benchmark landing page for ${folder.title}: the generated guides of this folder, in order.`,
 		sidebar: { order },
 	});
-	return { path: `${folder.path}/index.mdx`, content: `${head}\nEvery guide below is generated for build benchmarks.\n` };
+	return { path: `${folder.path}/index.${format}`, content: `${head}\nEvery guide below is generated for build benchmarks.\n` };
 }
 
 /**
@@ -212,18 +214,18 @@ function landingPage(folder: Folder, order: number): CorpusFile {
  * count gives a balanced sidebar. Internal links only point at pages and headings of the corpus itself, so
  * the build's link check passes; image pages are never linked because they may not exist.
  */
-export function generateCorpus({ articles, tags }: CorpusOptions): CorpusFile[] {
+export function generateCorpus({ articles, tags, format = 'mdx' }: CorpusOptions): CorpusFile[] {
 	if (!Number.isInteger(articles) || articles < 1) {
 		throw new Error(`Corpus: articles must be a positive integer, got ${articles}. Hint: pass --articles 600.`);
 	}
 	if (tags.length === 0) throw new Error('Corpus: the tag vocabulary is empty. Hint: check content/tags.yaml.');
 	const width = Math.max(4, String(articles).length);
-	const landing = [...SECTION_FOLDERS, ...OPEN_SOURCE_FOLDERS].map((folder, order) => landingPage(folder, order));
+	const landing = [...SECTION_FOLDERS, ...OPEN_SOURCE_FOLDERS].map((folder, order) => landingPage(folder, order, format));
 	const lastInFolder = new Map<string, number>();
 	const pages: CorpusFile[] = [];
 	for (let index = 0; index < articles; index++) {
 		const { folder } = articlePlacement(index, width);
-		pages.push(article(index, width, tags, lastInFolder.get(folder.path)));
+		pages.push(article(index, width, tags, lastInFolder.get(folder.path), format));
 		lastInFolder.set(folder.path, index);
 	}
 	return [...landing, ...pages];

@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Parents, Root } from 'hast';
 import Slugger from 'github-slugger';
 import { isExternalHref } from '../../src/markdown/external-links.ts';
+import { FOOTNOTE_LABEL_ID, LINKED_HEADINGS, anchorLink, headingWrapper } from '../../src/markdown/heading-anchors.ts';
 
 /*
  * rehype twins of the site's Sätteri plugins (src/markdown/), used only by the benchmark to compare
@@ -8,7 +9,6 @@ import { isExternalHref } from '../../src/markdown/external-links.ts';
  */
 
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-const LINKED_HEADINGS = new Set(['h2', 'h3', 'h4']);
 
 /** Concatenated text of a hast subtree. */
 function textOf(node: ElementContent | Root): string {
@@ -36,27 +36,8 @@ export function rehypeHeadingAnchors() {
 			const existing = node.properties.id;
 			const id = typeof existing === 'string' ? existing : slugger.slug(textOf(node));
 			node.properties.id = id;
-			if (!LINKED_HEADINGS.has(node.tagName)) return;
-			const anchor: Element = {
-				type: 'element',
-				tagName: 'a',
-				properties: { className: ['anchor-link'], href: `#${id}` },
-				children: [
-					{ type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] },
-					{
-						type: 'element',
-						tagName: 'span',
-						properties: { className: ['sr-only'], dataPagefindIgnore: '' },
-						children: [{ type: 'text', value: `Section titled ${textOf(node)}` }],
-					},
-				],
-			};
-			parent.children[index] = {
-				type: 'element',
-				tagName: 'div',
-				properties: { className: ['heading-wrapper', `level-${node.tagName}`] },
-				children: [node, anchor],
-			};
+			if (!LINKED_HEADINGS.has(node.tagName) || id === FOOTNOTE_LABEL_ID) return;
+			parent.children[index] = headingWrapper(node.tagName, [node, anchorLink(id, textOf(node))]);
 		});
 	};
 }
@@ -88,6 +69,9 @@ export function rehypeScrollableTables() {
 }
 
 /** The rehype twin of each Sätteri plugin, by the plugin's name. */
+/** Name of the site's highlighting plugin, whose unified counterpart is Astro's built-in shiki step. */
+export const HIGHLIGHT_PLUGIN = 'academy-highlight';
+
 const TWINS: Record<string, () => (tree: Root) => void> = {
 	'academy-heading-anchors': rehypeHeadingAnchors,
 	'academy-external-links': rehypeExternalLinks,
@@ -99,8 +83,10 @@ type SatteriPluginEntry = { name: string } | (() => { name: string });
 
 /** The rehype twins of the site's Sätteri plugins, in the same order; fails when a plugin has no twin yet. */
 export function rehypeTwinsOf(satteriPlugins: readonly SatteriPluginEntry[]): (() => (tree: Root) => void)[] {
-	return satteriPlugins.map((entry) => {
+	return satteriPlugins.flatMap((entry) => {
 		const { name } = typeof entry === 'function' ? entry() : entry;
+		// Code highlighting is Astro's own shiki step under unified (the unified config turns it on).
+		if (name === HIGHLIGHT_PLUGIN) return [];
 		const twin = TWINS[name];
 		if (!twin) {
 			throw new Error(
@@ -108,6 +94,6 @@ export function rehypeTwinsOf(satteriPlugins: readonly SatteriPluginEntry[]): ((
 					'Hint: add one to scripts/bench/rehype-plugins.ts so that both processors do the same work.',
 			);
 		}
-		return twin;
+		return [twin];
 	});
 }

@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { sections, siteConfig } from '../site.config.ts';
 import { readGitDates } from '../lib/git-dates.ts';
 import { docPath } from '../lib/routes.ts';
 import { buildSidebar, flattenSidebar, type SidebarGroup, type SidebarItem, type SidebarLink } from '../lib/sidebar.ts';
-import { renderSidebarHtml } from '../lib/sidebar-html.ts';
+import { renderSectionLinksHtml, renderSidebarHtml } from '../lib/sidebar-html.ts';
+import { TAGS_FILE } from '../content/tags.ts';
 import { collectRedirects, type Redirect } from '../lib/redirects.ts';
 
 export type DocEntry = CollectionEntry<'docs'>;
@@ -13,12 +16,19 @@ export interface SiteIndex {
 	docs: DocEntry[];
 	byHref: Map<string, DocEntry>;
 	sidebar: SidebarGroup[];
-	sidebarHtml: string;
+	/** Pre-rendered sidebar per top-level section; pages outside a section get the list of sections. */
+	sidebarHtmlBySection: Map<string, string>;
+	sectionLinksHtml: string;
 	readingOrder: SidebarLink[];
 	/** Every sidebar group by folder path, for section pages and breadcrumbs. */
 	groups: Map<string, SidebarGroup>;
 	redirects: Redirect[];
 	gitDates: Map<string, Date>;
+	/**
+	 * Hash of everything a page shows besides its own content (sidebar, neighbours, dates, tag labels).
+	 * Combined with an entry's digest it lets the incremental build reuse a page that cannot have changed.
+	 */
+	structureKey: string;
 }
 
 let index: Promise<SiteIndex> | undefined;
@@ -42,6 +52,7 @@ async function buildSiteIndex(): Promise<SiteIndex> {
 		})),
 		sections,
 	);
+	const gitDates = readGitDates(siteConfig.contentDir);
 	const groups = new Map<string, SidebarGroup>();
 	const collectGroups = (items: readonly SidebarItem[]) => {
 		for (const item of items) {
@@ -56,11 +67,31 @@ async function buildSiteIndex(): Promise<SiteIndex> {
 		groups,
 		byHref: new Map(docs.map((entry) => [docPath(entry.id), entry])),
 		sidebar,
-		sidebarHtml: renderSidebarHtml(sidebar),
+		sidebarHtmlBySection: new Map(sidebar.map((group) => [group.path, renderSidebarHtml([group])])),
+		sectionLinksHtml: renderSectionLinksHtml(sidebar),
 		readingOrder: flattenSidebar(sidebar),
 		redirects: collectRedirects(docs.map((entry) => ({ href: docPath(entry.id), aliases: entry.data.aliases, file: entry.filePath ?? entry.id }))),
-		gitDates: readGitDates(siteConfig.contentDir),
+		gitDates,
+		structureKey: structureKey(docs, gitDates),
 	};
+}
+
+/** Hash the parts of every guide that show up on other pages, plus git dates and the tag vocabulary. */
+function structureKey(docs: readonly DocEntry[], gitDates: Map<string, Date>): string {
+	const hash = createHash('sha256');
+	for (const entry of docs) {
+		const { title, description, sidebar, tags, aliases, date, updated } = entry.data;
+		hash.update(JSON.stringify([entry.id, title, description, sidebar, tags, aliases, date, updated]));
+	}
+	hash.update(JSON.stringify([...gitDates].map(([file, date]) => [file, date.getTime()])));
+	hash.update(readFileSync(TAGS_FILE));
+	return hash.digest('hex').slice(0, 16);
+}
+
+/** The pre-rendered sidebar for a page: its section's tree, or the list of sections elsewhere. */
+export function sidebarHtmlFor(site: SiteIndex, href: string): string {
+	const section = href.split('/').filter(Boolean)[0] ?? '';
+	return site.sidebarHtmlBySection.get(section) ?? site.sectionLinksHtml;
 }
 
 /** The date a guide last changed: front matter `updated`, else its last commit, else its publication date. */

@@ -43,24 +43,33 @@ export function findBrokenLinks(pages: readonly BuiltPage[], assets: ReadonlySet
 	for (const page of pages) ids.set(page.path, new Set(attributeValues(page.html, ID_ATTRIBUTE)));
 
 	const broken: BrokenLink[] = [];
+	// Root-relative links (the sidebar, the header) repeat on every page: resolve each one once.
+	const verdicts = new Map<string, string | null>();
+	const check = (link: string, page: string): string | null => {
+		const target = new URL(link, `https://site.invalid${page}`);
+		const targetPath = decodeURIComponent(target.pathname);
+		const fragment = decodeURIComponent(target.hash.slice(1));
+		const targetIds = ids.get(targetPath);
+		if (!targetIds) {
+			if (assets.has(targetPath)) return null;
+			const hint = ids.has(`${targetPath}/`) ? ` (did you mean ${targetPath}/?)` : '';
+			return `no page or file at ${targetPath}${hint}`;
+		}
+		return fragment && !targetIds.has(fragment) ? `${targetPath} has no element with id "${fragment}"` : null;
+	};
 	for (const page of pages) {
 		// Links inside inline scripts and templates are not navigations.
 		const markup = page.html.replace(/<script\b[\s\S]*?<\/script>/gi, '');
 		for (const link of new Set(attributeValues(markup, LINK_ATTRIBUTE))) {
 			if (link === '' || SKIPPED_SCHEMES.test(link)) continue;
-			const target = new URL(link, `https://site.invalid${page.path}`);
-			const targetPath = decodeURIComponent(target.pathname);
-			const fragment = decodeURIComponent(target.hash.slice(1));
-			const targetIds = ids.get(targetPath);
-			if (!targetIds) {
-				if (assets.has(targetPath)) continue;
-				const hint = ids.has(`${targetPath}/`) ? ` (did you mean ${targetPath}/?)` : '';
-				broken.push({ page: page.path, link, reason: `no page or file at ${targetPath}${hint}` });
-				continue;
+			let reason: string | null;
+			if (link.startsWith('/')) {
+				if (!verdicts.has(link)) verdicts.set(link, check(link, page.path));
+				reason = verdicts.get(link)!;
+			} else {
+				reason = check(link, page.path);
 			}
-			if (fragment && !targetIds.has(fragment)) {
-				broken.push({ page: page.path, link, reason: `${targetPath} has no element with id "${fragment}"` });
-			}
+			if (reason) broken.push({ page: page.path, link, reason });
 		}
 	}
 	return broken;

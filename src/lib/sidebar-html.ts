@@ -19,6 +19,12 @@ export function renderSidebarHtml(groups: readonly SidebarGroup[]): string {
 	return `<ul class="sidebar-tree">${groups.map((group) => renderItem(group, 0)).join('')}</ul>`;
 }
 
+/** A short sidebar for pages outside the guide sections: one link per section landing page. */
+export function renderSectionLinksHtml(groups: readonly SidebarGroup[]): string {
+	const links = groups.filter((group) => group.href).map((group) => `<li><a href="${escapeHtml(group.href!)}">${escapeHtml(group.label)}</a></li>`);
+	return `<ul class="sidebar-tree sidebar-sections">${links.join('')}</ul>`;
+}
+
 /**
  * Mark the current page in pre-rendered sidebar HTML and open the groups around it.
  *

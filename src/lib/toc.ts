@@ -20,7 +20,8 @@ export function buildToc(headings: readonly Heading[], minDepth = 2, maxDepth = 
 	const root: TocItem[] = [];
 	const stack: TocItem[] = [];
 	for (const heading of headings) {
-		if (heading.depth < minDepth || heading.depth > maxDepth) continue;
+		// The footnotes heading is generated and visually hidden; it is not part of the guide's outline.
+		if (heading.depth < minDepth || heading.depth > maxDepth || heading.slug === 'footnote-label') continue;
 		const item: TocItem = { ...heading, children: [] };
 		while (stack.length > 0 && stack.at(-1)!.depth >= item.depth) stack.pop();
 		(stack.at(-1)?.children ?? root).push(item);

@@ -19,12 +19,24 @@ export function parseCodeTitle(meta: string | undefined): string | undefined {
 export function codeBlockFrame(): ShikiTransformer {
 	return {
 		name: 'academy-code-frame',
+		line(line) {
+			// In a diff, the leading + or - marks the change; keep it out of text selections, as a diff viewer does.
+			if (this.options.lang !== 'diff') return;
+			const first = line.children[0];
+			const text = first?.type === 'element' ? first.children[0] : undefined;
+			if (first?.type !== 'element' || text?.type !== 'text' || !/^[+-]/.test(text.value)) return;
+			const marker = text.value[0]!;
+			text.value = text.value.slice(1);
+			first.children.unshift({ type: 'element', tagName: 'span', properties: { className: ['diff-marker'], ariaHidden: 'true' }, children: [{ type: 'text', value: marker }] });
+		},
 		root(root) {
 			const pre = root.children.find((child): child is Element => child.type === 'element' && child.tagName === 'pre');
 			if (!pre) return;
 			const lang = this.options.lang;
 			const isOutput = OUTPUT_LANGUAGES.has(lang);
 			const title = parseCodeTitle(this.options.meta?.__raw);
+			// The site's styles key on `astro-code`, the class Astro's own highlighter gives code blocks.
+			pre.properties.class = 'astro-code astro-code-themes';
 			pre.properties.tabindex = '0';
 			pre.properties.dataLanguage = lang;
 			if (isOutput) {

@@ -42,7 +42,7 @@ describe('rehype twins of the Sätteri plugins (benchmark only)', () => {
 		const satteri = await createSatteriMarkdownProcessor({ syntaxHighlight: false, hastPlugins: satteriPlugins as never });
 		const unified = await createMarkdownProcessor({ syntaxHighlight: false, rehypePlugins: rehypeTwinsOf(satteriPlugins) });
 		const expected = pluginMarkup((await satteri.render(markdown)).code);
-		expect(expected).toHaveLength(9);
+		expect(expected).toHaveLength(8);
 		expect(expected).toContain('<a href="https://wolfi.dev/docs/" rel="noopener noreferrer">');
 		expect(expected).toContain('<div class="table-scroll" tabindex="0">');
 		expect(pluginMarkup((await unified.render(markdown)).code)).toEqual(expected);

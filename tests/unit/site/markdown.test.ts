@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { markdownPlugins, shikiOptions } from '../../../src/markdown/config.ts';
+import { highlightOptions, markdownPlugins } from '../../../src/markdown/config.ts';
 import { aliasesInContent } from '../../../src/lib/redirects.ts';
 
 type Renderer = Awaited<ReturnType<typeof createSatteriMarkdownProcessor>>;
@@ -11,7 +11,7 @@ let renderer: Renderer;
 
 // The same processor and plugins as the site, so a plugin-order regression shows up as wrong HTML here.
 beforeAll(async () => {
-	renderer = await createSatteriMarkdownProcessor({ syntaxHighlight: 'shiki', shikiConfig: await shikiOptions(), hastPlugins: markdownPlugins() });
+	renderer = await createSatteriMarkdownProcessor({ syntaxHighlight: false, hastPlugins: markdownPlugins(highlightOptions(undefined)) });
 });
 
 const render = async (markdown: string) => (await renderer.render(markdown)).code;
