@@ -8,7 +8,13 @@ export default defineConfig({
 			{ extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
 			{
 				extends: true,
-				test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000, fileParallelism: false },
+				test: {
+					name: 'integration',
+					include: ['tests/integration/**/*.test.ts'],
+					testTimeout: 300_000,
+					hookTimeout: 300_000,
+					fileParallelism: false,
+				},
 			},
 			{
 				extends: true,

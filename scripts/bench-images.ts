@@ -28,19 +28,33 @@ export function multiplyImages(images: readonly ImageRepository[], count: number
 async function writeSnapshotCopy(dir: string, images: readonly ImageRepository[]): Promise<void> {
 	const { metadata } = await readSnapshot('content/images');
 	for (const image of images) writeFileSync(join(dir, `${image.name}.json`), serialize(imageRepositorySchema, image));
-	writeFileSync(join(dir, '_snapshot.json'), serialize(snapshotMetadataSchema, { ...metadata, repositories: images.map((image) => image.name) }));
+	writeFileSync(
+		join(dir, '_snapshot.json'),
+		serialize(snapshotMetadataSchema, { ...metadata, repositories: images.map((image) => image.name) }),
+	);
 }
 
 /** Build the site from one snapshot folder and report time, pages, memory and output size. */
 async function measure(label: string, snapshotDir: string, work: string) {
 	const outDir = join(work, `dist-${label}`);
-	const run = await runTimedNode(['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], process.cwd(), join(work, `time-${label}.txt`), {
-		...process.env,
-		IMAGES_SNAPSHOT_DIR: snapshotDir,
-		ACADEMY_CACHE_DIR: join(work, `cache-${label}`),
-		ASTRO_TELEMETRY_DISABLED: '1',
-	});
-	if (run.exitCode !== 0) throw new Error(`Build "${label}" failed:\n${run.lines.slice(-30).map((line) => line.text).join('\n')}`);
+	const run = await runTimedNode(
+		['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir],
+		process.cwd(),
+		join(work, `time-${label}.txt`),
+		{
+			...process.env,
+			IMAGES_SNAPSHOT_DIR: snapshotDir,
+			ACADEMY_CACHE_DIR: join(work, `cache-${label}`),
+			ASTRO_TELEMETRY_DISABLED: '1',
+		},
+	);
+	if (run.exitCode !== 0)
+		throw new Error(
+			`Build "${label}" failed:\n${run.lines
+				.slice(-30)
+				.map((line) => line.text)
+				.join('\n')}`,
+		);
 	const stats = folderStats(outDir);
 	return { label, seconds: run.wallMs / 1000, pages: stats.htmlPages, peakRssMb: run.maxRssKb / 1024, distMb: stats.bytes / 1e6 };
 }
@@ -60,9 +74,13 @@ if (import.meta.main) {
 		const extraPages = big.pages - base.pages;
 		console.log('| images | pages | build s | peak RSS MB | dist MB |\n| --- | --- | --- | --- | --- |');
 		for (const row of [base, big]) {
-			console.log(`| ${row.label.split('-')[0]} | ${row.pages} | ${row.seconds.toFixed(1)} | ${row.peakRssMb.toFixed(0)} | ${row.distMb.toFixed(1)} |`);
+			console.log(
+				`| ${row.label.split('-')[0]} | ${row.pages} | ${row.seconds.toFixed(1)} | ${row.peakRssMb.toFixed(0)} | ${row.distMb.toFixed(1)} |`,
+			);
 		}
-		console.log(`\n${extraPages} more pages cost ${(big.seconds - base.seconds).toFixed(1)} s: ${(((big.seconds - base.seconds) * 1000) / extraPages).toFixed(1)} ms per extra image page.`);
+		console.log(
+			`\n${extraPages} more pages cost ${(big.seconds - base.seconds).toFixed(1)} s: ${(((big.seconds - base.seconds) * 1000) / extraPages).toFixed(1)} ms per extra image page.`,
+		);
 	} finally {
 		rmSync(work, { recursive: true, force: true });
 	}

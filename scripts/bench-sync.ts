@@ -13,7 +13,11 @@ import { DEMO_RECORDED_AS } from '../src/images/demo/seed.ts';
 import { syncImages } from '../src/images/sync.ts';
 
 const { values } = parseArgs({
-	options: { repos: { type: 'string', default: '200' }, latency: { type: 'string', default: '50' }, concurrency: { type: 'string', default: '32' } },
+	options: {
+		repos: { type: 'string', default: '200' },
+		latency: { type: 'string', default: '50' },
+		concurrency: { type: 'string', default: '32' },
+	},
 });
 const repoCount = Number(values.repos);
 const latencyMs = Number(values.latency);
@@ -26,7 +30,14 @@ async function startLatencyProxy(target: URL, delayMs: number): Promise<{ url: s
 	const server: Server = createServer((incoming, outgoing) => {
 		setTimeout(() => {
 			const upstream = httpRequest(
-				{ host: target.hostname, port: target.port, method: incoming.method, path: incoming.url, headers: incoming.headers, agent },
+				{
+					host: target.hostname,
+					port: target.port,
+					method: incoming.method,
+					path: incoming.url,
+					headers: incoming.headers,
+					agent,
+				},
 				(response) => {
 					outgoing.writeHead(response.statusCode ?? 502, response.headers);
 					response.pipe(outgoing);
@@ -98,11 +109,18 @@ const work = await mkdtemp(join(tmpdir(), 'sca-bench-'));
 let proxy: Awaited<ReturnType<typeof startLatencyProxy>> | null = null;
 try {
 	const seedStart = performance.now();
-	const client = new RegistryClient(parseRegistryLocation(`${registry.url}/${NAMESPACE}`), new RegistryTransport({ concurrency: 16 }));
-	await mapBounded(Array.from({ length: repoCount }, (_, index) => benchImage(index)), 8, (image) =>
-		pushBuiltImage(client, `${NAMESPACE}/${image.name}`, buildDemoImage(image, DEMO_RECORDED_AS)),
+	const client = new RegistryClient(
+		parseRegistryLocation(`${registry.url}/${NAMESPACE}`),
+		new RegistryTransport({ concurrency: 16 }),
 	);
-	process.stderr.write(`Seeded ${repoCount} repositories (${client.transport.stats.requests} requests) in ${((performance.now() - seedStart) / 1000).toFixed(1)} s\n`);
+	await mapBounded(
+		Array.from({ length: repoCount }, (_, index) => benchImage(index)),
+		8,
+		(image) => pushBuiltImage(client, `${NAMESPACE}/${image.name}`, buildDemoImage(image, DEMO_RECORDED_AS)),
+	);
+	process.stderr.write(
+		`Seeded ${repoCount} repositories (${client.transport.stats.requests} requests) in ${((performance.now() - seedStart) / 1000).toFixed(1)} s\n`,
+	);
 	proxy = await startLatencyProxy(new URL(registry.url), latencyMs);
 	const rows = [
 		await measure('cold, direct', registry.url, join(work, 'direct')),
@@ -111,7 +129,9 @@ try {
 		await measure(`no change, +${latencyMs} ms`, proxy.url, join(work, 'latency')),
 	];
 	console.table(rows);
-	console.log(`concurrency ${concurrency}; node ${process.version}; targets: cold at +50 ms < 20 s, no-change ≤ 1.1 requests/tag`);
+	console.log(
+		`concurrency ${concurrency}; node ${process.version}; targets: cold at +50 ms < 20 s, no-change ≤ 1.1 requests/tag`,
+	);
 } finally {
 	await proxy?.close();
 	await registry.stop();

@@ -26,7 +26,8 @@ async function main(): Promise<number> {
 main().then(
 	(code) => process.exit(code),
 	(error) => {
-		const message = error instanceof RegistryError ? error.describe() : error instanceof UsageError ? error.message : (error as Error).stack;
+		const message =
+			error instanceof RegistryError ? error.describe() : error instanceof UsageError ? error.message : (error as Error).stack;
 		process.stderr.write(`images:sync: ${message}\n`);
 		process.exit(1);
 	},

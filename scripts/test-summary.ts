@@ -2,7 +2,13 @@
 import { readFileSync } from 'node:fs';
 
 const reportPath = process.argv[2] ?? 'test-results/vitest.json';
-let report: { numPassedTests: number; numFailedTests: number; numPendingTests?: number; numTotalTestSuites?: number; success: boolean };
+let report: {
+	numPassedTests: number;
+	numFailedTests: number;
+	numPendingTests?: number;
+	numTotalTestSuites?: number;
+	success: boolean;
+};
 try {
 	report = JSON.parse(readFileSync(reportPath, 'utf8'));
 } catch {

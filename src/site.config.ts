@@ -60,12 +60,24 @@ export function editUrl(filePath: string): string {
 
 /** The top-level sections shown in the header, in order; `path` is the first URL segment. */
 export const sections = [
-	{ path: 'open-source', label: 'Open source', description: 'Wolfi, the container-first undistro, and the tools that build it: apk, melange and apko.' },
-	{ path: 'container-images', label: 'Container images', description: 'Minimal and distroless images: choosing, building, running as non-root and debugging them.' },
+	{
+		path: 'open-source',
+		label: 'Open source',
+		description: 'Wolfi, the container-first undistro, and the tools that build it: apk, melange and apko.',
+	},
+	{
+		path: 'container-images',
+		label: 'Container images',
+		description: 'Minimal and distroless images: choosing, building, running as non-root and debugging them.',
+	},
 	{
 		path: 'software-supply-chain',
 		label: 'Supply chain security',
 		description: 'SBOMs, Sigstore signatures, in-toto attestations, SLSA provenance, CVEs, scanners and VEX.',
 	},
-	{ path: 'images', label: 'Images', description: 'Reference pages for every image: tags, variants, packages, licences and provenance.' },
+	{
+		path: 'images',
+		label: 'Images',
+		description: 'Reference pages for every image: tags, variants, packages, licences and provenance.',
+	},
 ] as const;

@@ -16,6 +16,8 @@ export default {
 		processor: unified({ gfm: true, rehypePlugins: rehypeTwinsOf(satteriPlugins) }),
 		// The site highlights code in its own Sätteri plugin; under unified, Astro's shiki step does the same work.
 		syntaxHighlight: 'shiki',
-		shikiConfig: (({ themes, langAlias, transformers }) => ({ themes, langAlias, transformers, defaultColor: false }))(highlightOptions()),
+		shikiConfig: (({ themes, langAlias, transformers }) => ({ themes, langAlias, transformers, defaultColor: false }))(
+			highlightOptions(),
+		),
 	},
 };

@@ -84,7 +84,11 @@ export function corpusHref(path: string): string {
 }
 
 /** Where article number `index` (0-based) lives, and its file name. */
-function articlePlacement(index: number, width: number, format: 'mdx' | 'md' = 'mdx'): { folder: Folder; path: string; number: string } {
+function articlePlacement(
+	index: number,
+	width: number,
+	format: 'mdx' | 'md' = 'mdx',
+): { folder: Folder; path: string; number: string } {
 	const group = ARTICLE_FOLDERS[index % ARTICLE_FOLDERS.length]!;
 	const folder = group[Math.floor(index / ARTICLE_FOLDERS.length) % group.length]!;
 	const number = String(index + 1).padStart(width, '0');
@@ -171,7 +175,13 @@ function articleSection(index: number, section: number, heading: string, links: 
 }
 
 /** Build one synthetic article; `previous` is the article before it in the same folder, if any. */
-function article(index: number, width: number, tags: readonly string[], previous: number | undefined, format: 'mdx' | 'md'): CorpusFile {
+function article(
+	index: number,
+	width: number,
+	tags: readonly string[],
+	previous: number | undefined,
+	format: 'mdx' | 'md',
+): CorpusFile {
 	const { folder, path, number } = articlePlacement(index, width, format);
 	const topic = TOPICS[index % TOPICS.length]!;
 	const headings = articleHeadings(index);

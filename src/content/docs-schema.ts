@@ -18,50 +18,69 @@ export function createDocsSchema(knownTags: readonly string[] = loadTags().map((
 		});
 	});
 
-	return z.object({
-		/** Page title, shown as the h1 and in the browser tab. Keep it under about 60 characters. */
-		title: z.string().min(1, 'A title is required.').describe('Page title, shown as the h1 and in the browser tab.'),
-		/** One or two sentences for search results and link previews (50 to 170 characters). */
-		description: z
-			.string()
-			.min(DESCRIPTION_LENGTH.min, `The description must be at least ${DESCRIPTION_LENGTH.min} characters: say what the reader will learn.`)
-			.max(DESCRIPTION_LENGTH.max, `The description must be at most ${DESCRIPTION_LENGTH.max} characters: shorten it to one or two sentences.`)
-			.describe(`Summary for search results and link previews, ${DESCRIPTION_LENGTH.min} to ${DESCRIPTION_LENGTH.max} characters.`),
-		/** Topics from the controlled vocabulary in content/tags.yaml. */
-		tags: z.array(tag).default([]).describe('Topics from content/tags.yaml (2 to 5 for a guide).'),
-		/** First publication date, as YYYY-MM-DD. */
-		date: z.coerce.date({ error: 'date must be a date written as YYYY-MM-DD.' }).optional().describe('First publication date, YYYY-MM-DD.'),
-		/** Last meaningful update; when absent, the date of the file's last git commit is used. */
-		updated: z.coerce.date({ error: 'updated must be a date written as YYYY-MM-DD.' }).optional().describe('Last update, YYYY-MM-DD; defaults to the last git commit of the file.'),
-		/** Drafts are built in development but left out of production builds, the sitemap and search. */
-		draft: z.boolean().default(false).describe('Leave the page out of production builds.'),
-		/** How the page appears in the sidebar. */
-		sidebar: z
-			.object({
-				/** Position among its siblings; lower comes first, unordered pages follow in title order. */
-				order: z.number().int().optional().describe('Position among siblings; lower first.'),
-				/** Shorter text for the sidebar than the title. */
-				label: z.string().optional().describe('Sidebar text when it should differ from the title.'),
-				/** Keep the page out of the sidebar (it is still built and searchable). */
-				hidden: z.boolean().default(false).describe('Hide the page from the sidebar.'),
-			})
-			.strict()
-			.default({ hidden: false })
-			.describe('Sidebar placement: order, label, hidden.'),
-		/** GitHub user names or full names of the people who wrote the page. */
-		authors: z.array(z.string().min(1)).default([]).describe('Names or GitHub handles of the authors.'),
-		/** Old URLs (site-relative, e.g. /old/path/) that must redirect to this page. */
-		aliases: z
-			.array(
-				z
-					.string()
-					.regex(/^\/[^\s?#]*$/, 'Each alias must be a site-relative path starting with "/", without query or fragment, e.g. /old/path/.'),
-			)
-			.default([])
-			.describe('Old site-relative URLs that redirect here.'),
-		/** Show the table of contents (on by default). */
-		toc: z.boolean().default(true).describe('Show the table of contents.'),
-	}).strict();
+	return z
+		.object({
+			/** Page title, shown as the h1 and in the browser tab. Keep it under about 60 characters. */
+			title: z.string().min(1, 'A title is required.').describe('Page title, shown as the h1 and in the browser tab.'),
+			/** One or two sentences for search results and link previews (50 to 170 characters). */
+			description: z
+				.string()
+				.min(
+					DESCRIPTION_LENGTH.min,
+					`The description must be at least ${DESCRIPTION_LENGTH.min} characters: say what the reader will learn.`,
+				)
+				.max(
+					DESCRIPTION_LENGTH.max,
+					`The description must be at most ${DESCRIPTION_LENGTH.max} characters: shorten it to one or two sentences.`,
+				)
+				.describe(
+					`Summary for search results and link previews, ${DESCRIPTION_LENGTH.min} to ${DESCRIPTION_LENGTH.max} characters.`,
+				),
+			/** Topics from the controlled vocabulary in content/tags.yaml. */
+			tags: z.array(tag).default([]).describe('Topics from content/tags.yaml (2 to 5 for a guide).'),
+			/** First publication date, as YYYY-MM-DD. */
+			date: z.coerce
+				.date({ error: 'date must be a date written as YYYY-MM-DD.' })
+				.optional()
+				.describe('First publication date, YYYY-MM-DD.'),
+			/** Last meaningful update; when absent, the date of the file's last git commit is used. */
+			updated: z.coerce
+				.date({ error: 'updated must be a date written as YYYY-MM-DD.' })
+				.optional()
+				.describe('Last update, YYYY-MM-DD; defaults to the last git commit of the file.'),
+			/** Drafts are built in development but left out of production builds, the sitemap and search. */
+			draft: z.boolean().default(false).describe('Leave the page out of production builds.'),
+			/** How the page appears in the sidebar. */
+			sidebar: z
+				.object({
+					/** Position among its siblings; lower comes first, unordered pages follow in title order. */
+					order: z.number().int().optional().describe('Position among siblings; lower first.'),
+					/** Shorter text for the sidebar than the title. */
+					label: z.string().optional().describe('Sidebar text when it should differ from the title.'),
+					/** Keep the page out of the sidebar (it is still built and searchable). */
+					hidden: z.boolean().default(false).describe('Hide the page from the sidebar.'),
+				})
+				.strict()
+				.default({ hidden: false })
+				.describe('Sidebar placement: order, label, hidden.'),
+			/** GitHub user names or full names of the people who wrote the page. */
+			authors: z.array(z.string().min(1)).default([]).describe('Names or GitHub handles of the authors.'),
+			/** Old URLs (site-relative, e.g. /old/path/) that must redirect to this page. */
+			aliases: z
+				.array(
+					z
+						.string()
+						.regex(
+							/^\/[^\s?#]*$/,
+							'Each alias must be a site-relative path starting with "/", without query or fragment, e.g. /old/path/.',
+						),
+				)
+				.default([])
+				.describe('Old site-relative URLs that redirect here.'),
+			/** Show the table of contents (on by default). */
+			toc: z.boolean().default(true).describe('Show the table of contents.'),
+		})
+		.strict();
 }
 
 /** Front matter of a guide after defaults are applied. */

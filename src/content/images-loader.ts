@@ -28,14 +28,23 @@ interface LiveSettings {
 function liveSettings(): LiveSettings | null {
 	const registry = process.env.IMAGES_REGISTRY?.trim();
 	if (!registry) return null;
-	const repos = process.env.IMAGES_REPOS?.split(',').map((name) => name.trim()).filter(Boolean);
+	const repos = process.env.IMAGES_REPOS?.split(',')
+		.map((name) => name.trim())
+		.filter(Boolean);
 	const recordAs = process.env.IMAGES_RECORD_AS?.trim();
 	const tags = process.env.IMAGES_TAGS?.trim();
 	const [recordHost, ...recordPath] = recordAs ? recordAs.split('/') : [];
 	return {
 		registry,
 		repositories: repos && repos.length > 0 ? repos : null,
-		tags: !tags ? null : tags === 'all' ? 'all' : tags.split(',').map((tag) => tag.trim()).filter(Boolean),
+		tags: !tags
+			? null
+			: tags === 'all'
+				? 'all'
+				: tags
+						.split(',')
+						.map((tag) => tag.trim())
+						.filter(Boolean),
 		recordedAs: recordAs ? { registry: recordHost!, namespace: recordPath.join('/') } : null,
 		fallbackToSnapshot: process.env.IMAGES_FALLBACK === 'snapshot',
 	};
@@ -67,7 +76,10 @@ async function loadLive(context: LoaderContext, settings: LiveSettings): Promise
 	const images = await mapBounded(names, 8, async (name) => {
 		const stored = context.store.get<ImageRepository>(name)?.data ?? null;
 		// Reuse only what was pulled from the same place; a snapshot or another registry may hold other data.
-		const previous = stored && stored.registry === recordedAs.registry && stored.repository === `${recordedAs.namespace}/${name}` ? stored : null;
+		const previous =
+			stored && stored.registry === recordedAs.registry && stored.repository === `${recordedAs.namespace}/${name}`
+				? stored
+				: null;
 		try {
 			const result = await collectRepository({ client, name, tags, recordedAs, previous, incremental: true });
 			return result.image;
@@ -111,7 +123,9 @@ export function imagesLoader(): Loader {
 				} catch (error) {
 					const message = `Could not load images live from IMAGES_REGISTRY=${settings.registry}: ${(error as Error).message}`;
 					if (!settings.fallbackToSnapshot) {
-						throw new Error(`${message}\nHint: check the registry address and network, or set IMAGES_FALLBACK=snapshot to build from the committed snapshot.`);
+						throw new Error(
+							`${message}\nHint: check the registry address and network, or set IMAGES_FALLBACK=snapshot to build from the committed snapshot.`,
+						);
 					}
 					context.logger.warn(`${message}. Using the committed snapshot (IMAGES_FALLBACK=snapshot).`);
 				}
@@ -130,7 +144,9 @@ export function imageSourceLoader(): Loader {
 		schema: snapshotMetadataSchema.extend({ mode: z.enum(['snapshot', 'live']) }),
 		load: async (context) => {
 			// In live mode only the images loader knows whether the registry answered, so wait for its verdict.
-			const source: ImageSource = liveSettings() ? await liveSource : { ...(await readSnapshot(snapshotDir())).metadata, mode: 'snapshot' };
+			const source: ImageSource = liveSettings()
+				? await liveSource
+				: { ...(await readSnapshot(snapshotDir())).metadata, mode: 'snapshot' };
 			context.store.clear();
 			context.store.set({ id: 'current', data: source });
 		},

@@ -70,7 +70,9 @@ async function buildSiteIndex(): Promise<SiteIndex> {
 		sidebarHtmlBySection: new Map(sidebar.map((group) => [group.path, renderSidebarHtml([group])])),
 		sectionLinksHtml: renderSectionLinksHtml(sidebar),
 		readingOrder: flattenSidebar(sidebar),
-		redirects: collectRedirects(docs.map((entry) => ({ href: docPath(entry.id), aliases: entry.data.aliases, file: entry.filePath ?? entry.id }))),
+		redirects: collectRedirects(
+			docs.map((entry) => ({ href: docPath(entry.id), aliases: entry.data.aliases, file: entry.filePath ?? entry.id })),
+		),
 		gitDates,
 		structureKey: structureKey(docs, gitDates),
 	};

@@ -28,13 +28,18 @@ async function buildImageIndex(): Promise<ImageIndex> {
 		getEntry('imageSource', 'current'),
 		getSiteIndex(),
 	]);
-	if (!source) throw new Error('The imageSource collection has no "current" entry. Hint: check the images loader in src/content/images-loader.ts.');
+	if (!source)
+		throw new Error(
+			'The imageSource collection has no "current" entry. Hint: check the images loader in src/content/images-loader.ts.',
+		);
 	const images = entries.map((entry) => entry.data).sort((a, b) => a.name.localeCompare(b.name));
 	const known = new Set(images.map((image) => image.name));
 	for (const overview of overviews) {
 		// A live build of a few repositories (IMAGES_REPOS) leaves the other overviews unused, which is expected.
 		if (!known.has(overview.id) && source.data.mode === 'snapshot') {
-			throw new Error(`content/images/${overview.id}.mdx: there is no image "${overview.id}" in the image data. Hint: rename the file after an image in /images/, or remove it.`);
+			throw new Error(
+				`content/images/${overview.id}.mdx: there is no image "${overview.id}" in the image data. Hint: rename the file after an image in /images/, or remove it.`,
+			);
 		}
 	}
 	const mentions = new Map<string, { title: string; href: string }[]>();

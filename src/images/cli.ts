@@ -66,7 +66,9 @@ export async function loadRepositoriesConfig(file: string): Promise<Repositories
 	const parsed = repositoriesConfigSchema.safeParse(data);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
-		throw new UsageError(`${file}: field "${issue.path.join('.') || '(document)'}": ${issue.message}. Expected registry, tags and repositories.`);
+		throw new UsageError(
+			`${file}: field "${issue.path.join('.') || '(document)'}": ${issue.message}. Expected registry, tags and repositories.`,
+		);
 	}
 	return parsed.data;
 }
@@ -117,16 +119,29 @@ export async function planSync(argv: string[]): Promise<SyncPlan | null> {
 	if (values.repos !== undefined && values.all) throw new UsageError('Give either --repos or --all, not both.');
 	if (values.tags !== undefined && values['all-tags']) throw new UsageError('Give either --tags or --all-tags, not both.');
 	const concurrency = values.concurrency === undefined ? 8 : Number(values.concurrency);
-	if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) throw new UsageError(`--concurrency must be a whole number from 1 to 256, not "${values.concurrency}".`);
-	const needsConfig = values.registry === undefined || (values.repos === undefined && !values.all) || (values.tags === undefined && !values['all-tags']);
+	if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256)
+		throw new UsageError(`--concurrency must be a whole number from 1 to 256, not "${values.concurrency}".`);
+	const needsConfig =
+		values.registry === undefined ||
+		(values.repos === undefined && !values.all) ||
+		(values.tags === undefined && !values['all-tags']);
 	const config = needsConfig ? await loadRepositoriesConfig(values.config ?? DEFAULT_CONFIG_FILE) : null;
 	const insecure = values.insecure ?? false;
 	const location = parseRegistryLocation(values.registry ?? config!.registry, { insecure });
 	const repositories = values.all ? null : values.repos !== undefined ? list(values.repos) : config!.repositories;
 	if (repositories?.length === 0) throw new UsageError('--repos is empty: name at least one repository.');
 	const tags: TagSelection = values['all-tags'] ? 'all' : values.tags !== undefined ? list(values.tags) : config!.tags;
-	if (Array.isArray(tags) && tags.length === 0) throw new UsageError('--tags is empty: name at least one tag, or use --all-tags.');
-	return { location, repositories, tags, outDir: values.out ?? DEFAULT_OUT_DIR, concurrency, insecure, mode: values.repos !== undefined ? 'merge' : 'exact' };
+	if (Array.isArray(tags) && tags.length === 0)
+		throw new UsageError('--tags is empty: name at least one tag, or use --all-tags.');
+	return {
+		location,
+		repositories,
+		tags,
+		outDir: values.out ?? DEFAULT_OUT_DIR,
+		concurrency,
+		insecure,
+		mode: values.repos !== undefined ? 'merge' : 'exact',
+	};
 }
 
 function formatBytes(bytes: number): string {
@@ -136,7 +151,9 @@ function formatBytes(bytes: number): string {
 }
 
 /** Progress on a stream: a redrawn bar on a terminal, one line per repository otherwise. */
-export function progressReporter(stream: NodeJS.WriteStream | NodeJS.WritableStream & { isTTY?: boolean; columns?: number }): (event: SyncEvent) => void {
+export function progressReporter(
+	stream: NodeJS.WriteStream | (NodeJS.WritableStream & { isTTY?: boolean; columns?: number }),
+): (event: SyncEvent) => void {
 	const tty = Boolean(stream.isTTY);
 	return (event) => {
 		if (event.type === 'start') {
@@ -165,7 +182,9 @@ export function formatSummary(report: SyncReport, outDir: string): string {
 		`Repositories: ${report.outcomes.length} (${count('updated')} updated, ${count('unchanged')} unchanged, ${count('failed')} failed)`,
 		`Tags: ${tags}`,
 		`Requests: ${report.requests}${report.retries ? ` (${report.retries} retried)` : ''}, received ${formatBytes(report.bytes)}, in ${(report.durationMs / 1000).toFixed(1)} s`,
-		report.write.changed ? `Snapshot ${outDir}: ${report.write.written.length} files written, ${report.write.removed.length} removed` : `Snapshot ${outDir}: unchanged`,
+		report.write.changed
+			? `Snapshot ${outDir}: ${report.write.written.length} files written, ${report.write.removed.length} removed`
+			: `Snapshot ${outDir}: unchanged`,
 	];
 	if (report.previousProblem) lines.push(`Previous snapshot ignored: ${report.previousProblem}`);
 	for (const outcome of report.outcomes) {
@@ -175,7 +194,8 @@ export function formatSummary(report: SyncReport, outDir: string): string {
 	const failures = report.outcomes.filter((outcome) => outcome.status === 'failed');
 	if (failures.length) {
 		lines.push('Failures:');
-		for (const failure of failures) lines.push(`  ${failure.name}: ${failure.error}${failure.keptPrevious ? ' (previous entry kept)' : ''}`);
+		for (const failure of failures)
+			lines.push(`  ${failure.name}: ${failure.error}${failure.keptPrevious ? ' (previous entry kept)' : ''}`);
 	}
 	return lines.join('\n');
 }

@@ -104,7 +104,11 @@ class RepositoryCollector {
 		]);
 		if (sig) {
 			const layers = this.#layersOf(sig, 'cosign signature');
-			findings.signatures.push({ source: 'cosign-tag', digest: sig.digest, count: layers.filter((layer) => layer.mediaType === MediaType.cosignSimpleSigning).length });
+			findings.signatures.push({
+				source: 'cosign-tag',
+				digest: sig.digest,
+				count: layers.filter((layer) => layer.mediaType === MediaType.cosignSimpleSigning).length,
+			});
 		}
 		if (att) {
 			const layers = this.#layersOf(att, 'cosign attestation').filter((layer) => layer.mediaType === MediaType.dsseEnvelope);
@@ -113,10 +117,18 @@ class RepositoryCollector {
 					// cosign names the predicate type in a layer annotation: envelopes whose predicate this level does not use stay unread.
 					const announced = layer.annotations?.predicateType;
 					if (announced && !wanted.includes(announced)) {
-						findings.attestations.push({ predicateType: announced, source: 'cosign-tag', statement: null, understood: UNDERSTOOD.includes(announced) });
+						findings.attestations.push({
+							predicateType: announced,
+							source: 'cosign-tag',
+							statement: null,
+							understood: UNDERSTOOD.includes(announced),
+						});
 						return;
 					}
-					const statement = decodeDsseStatement(await this.#client.getBlob(this.#repository, layer.digest), this.#context(layer.digest));
+					const statement = decodeDsseStatement(
+						await this.#client.getBlob(this.#repository, layer.digest),
+						this.#context(layer.digest),
+					);
 					this.#addStatement(findings, statement, 'cosign-tag');
 				}),
 			);
@@ -124,8 +136,16 @@ class RepositoryCollector {
 		if (sbom) {
 			for (const layer of this.#layersOf(sbom, 'cosign SBOM')) {
 				const spdx = SPDX_MEDIA_TYPES.includes(layer.mediaType);
-				findings.attestations.push({ predicateType: spdx ? PredicateType.spdx : layer.mediaType, source: 'cosign-tag', statement: null, understood: spdx });
-				if (spdx) findings.attachedSboms.push(this.#sbom(await this.#client.getJsonBlob(this.#repository, layer.digest, 'SPDX SBOM'), layer.digest));
+				findings.attestations.push({
+					predicateType: spdx ? PredicateType.spdx : layer.mediaType,
+					source: 'cosign-tag',
+					statement: null,
+					understood: spdx,
+				});
+				if (spdx)
+					findings.attachedSboms.push(
+						this.#sbom(await this.#client.getJsonBlob(this.#repository, layer.digest, 'SPDX SBOM'), layer.digest),
+					);
 			}
 		}
 		for (const descriptor of referrers.descriptors) await this.#readReferrer(findings, descriptor);
@@ -140,14 +160,24 @@ class RepositoryCollector {
 
 	#layersOf(manifest: FetchedManifest, what: string): Descriptor[] {
 		if (manifest.kind !== 'manifest') {
-			throw new RegistryError('json', `The ${what} at ${manifest.digest} is an index, not a manifest`, 'The artifact tag holds an unexpected document; report it to the image publisher.', this.#context(manifest.digest));
+			throw new RegistryError(
+				'json',
+				`The ${what} at ${manifest.digest} is an index, not a manifest`,
+				'The artifact tag holds an unexpected document; report it to the image publisher.',
+				this.#context(manifest.digest),
+			);
 		}
 		return manifest.manifest.layers;
 	}
 
 	#addStatement(findings: ArtifactFindings, statement: Statement, source: Attestation['source']): void {
 		findings.statements.push(statement);
-		findings.attestations.push({ predicateType: statement.predicateType, source, statement: statement.version, understood: UNDERSTOOD.includes(statement.predicateType) });
+		findings.attestations.push({
+			predicateType: statement.predicateType,
+			source,
+			statement: statement.version,
+			understood: UNDERSTOOD.includes(statement.predicateType),
+		});
 	}
 
 	/** A referrer is always listed; Sigstore bundles are opened to count signatures or read their Statement. */
@@ -162,7 +192,10 @@ class RepositoryCollector {
 		if (descriptor.artifactType !== MediaType.sigstoreBundle) return;
 		const manifest = await this.#client.getManifest(this.#repository, descriptor.digest);
 		for (const layer of this.#layersOf(manifest, 'Sigstore bundle')) {
-			const statement = decodeBundleStatement(await this.#client.getBlob(this.#repository, layer.digest), this.#context(layer.digest));
+			const statement = decodeBundleStatement(
+				await this.#client.getBlob(this.#repository, layer.digest),
+				this.#context(layer.digest),
+			);
 			if (statement) this.#addStatement(findings, statement, 'referrers');
 			else findings.signatures.push({ source: 'referrers', digest: descriptor.digest, count: 1 });
 		}
@@ -214,7 +247,11 @@ class RepositoryCollector {
 			referrers: findings.referrers,
 			sbom,
 			provenance: provenanceOf(findings) ?? inherited,
-			facts: { hasShell: deriveHasShell(sbom, config), hasPackageManager: deriveHasPackageManager(sbom), runsAsRoot: deriveRunsAsRoot(config) },
+			facts: {
+				hasShell: deriveHasShell(sbom, config),
+				hasPackageManager: deriveHasPackageManager(sbom),
+				runsAsRoot: deriveRunsAsRoot(config),
+			},
 		};
 	}
 
@@ -223,21 +260,39 @@ class RepositoryCollector {
 		// The HEAD's Content-Type says whether this is an index; if it did not, all predicates are read to be safe.
 		const index = announcedType === MediaType.ociIndex || announcedType === MediaType.dockerList;
 		const wanted = index ? [PredicateType.apkoConfig, PredicateType.slsaV1, PredicateType.slsaV02] : UNDERSTOOD;
-		const [top, findings] = await Promise.all([this.#client.getManifest(this.#repository, digest), this.#artifacts(digest, wanted)]);
+		const [top, findings] = await Promise.all([
+			this.#client.getManifest(this.#repository, digest),
+			this.#artifacts(digest, wanted),
+		]);
 		const provenance = provenanceOf(findings);
 		let platforms: ImagePlatform[];
 		if (top.kind === 'index') {
 			const children = top.index.manifests.filter(
-				(child) => child.platform && child.platform.os !== 'unknown' && (child.mediaType === MediaType.ociManifest || child.mediaType === MediaType.dockerManifest),
+				(child) =>
+					child.platform &&
+					child.platform.os !== 'unknown' &&
+					(child.mediaType === MediaType.ociManifest || child.mediaType === MediaType.dockerManifest),
 			);
 			platforms = await Promise.all(
 				children.map(async (child) => {
 					const fetched = await this.#client.getManifest(this.#repository, child.digest);
 					if (fetched.kind !== 'manifest') {
-						throw new RegistryError('json', `Platform ${platformName(child.platform!)} points at an index`, 'Nested indexes are not images; report it to the image publisher.', this.#context(child.digest));
+						throw new RegistryError(
+							'json',
+							`Platform ${platformName(child.platform!)} points at an index`,
+							'Nested indexes are not images; report it to the image publisher.',
+							this.#context(child.digest),
+						);
 					}
 					// Per platform only the SBOM is read; provenance and image configuration come from the index.
-					return this.#platform(fetched.manifest, child.digest, fetched.mediaType, child.platform, provenance, this.#artifacts(child.digest, [PredicateType.spdx]));
+					return this.#platform(
+						fetched.manifest,
+						child.digest,
+						fetched.mediaType,
+						child.platform,
+						provenance,
+						this.#artifacts(child.digest, [PredicateType.spdx]),
+					);
 				}),
 			);
 		} else {
@@ -248,7 +303,14 @@ class RepositoryCollector {
 			digest,
 			mediaType: top.mediaType,
 			tags: [...tags].sort(compareText),
-			annotations: top.kind === 'index' ? (top.index.annotations ? sortRecord(top.index.annotations) : null) : (top.manifest.annotations ? sortRecord(top.manifest.annotations) : null),
+			annotations:
+				top.kind === 'index'
+					? top.index.annotations
+						? sortRecord(top.index.annotations)
+						: null
+					: top.manifest.annotations
+						? sortRecord(top.manifest.annotations)
+						: null,
 			signatures: findings.signatures,
 			attestations: findings.attestations,
 			referrers: findings.referrers,
@@ -280,9 +342,17 @@ interface ConfigDocument {
 }
 
 /** Read an OCI or Docker image config blob; fields of the wrong type are errors, absent ones are null. */
-export function readConfigDocument(json: unknown, context: { registry?: string; repository?: string; reference?: string }): ConfigDocument {
+export function readConfigDocument(
+	json: unknown,
+	context: { registry?: string; repository?: string; reference?: string },
+): ConfigDocument {
 	const fail = (field: string, expected: string) =>
-		new RegistryError('json', `Image config field "${field}" is not ${expected}`, 'The image config does not follow the OCI image spec; report it to the image publisher.', context);
+		new RegistryError(
+			'json',
+			`Image config field "${field}" is not ${expected}`,
+			'The image config does not follow the OCI image spec; report it to the image publisher.',
+			context,
+		);
 	if (typeof json !== 'object' || json === null || Array.isArray(json)) throw fail('(document)', 'an object');
 	const document = json as Record<string, unknown>;
 	const text = (value: unknown, field: string): string | null => {
@@ -304,7 +374,11 @@ export function readConfigDocument(json: unknown, context: { registry?: string; 
 	if (typeof inner !== 'object' || Array.isArray(inner)) throw fail('config', 'an object');
 	const env = list(inner.Env, 'config.Env');
 	const labels = inner.Labels;
-	if (labels !== undefined && labels !== null && (typeof labels !== 'object' || Object.values(labels).some((value) => typeof value !== 'string'))) {
+	if (
+		labels !== undefined &&
+		labels !== null &&
+		(typeof labels !== 'object' || Object.values(labels).some((value) => typeof value !== 'string'))
+	) {
 		throw fail('config.Labels', 'a map of strings');
 	}
 	const os = text(document.os, 'os');
@@ -320,10 +394,11 @@ export function readConfigDocument(json: unknown, context: { registry?: string; 
 			entrypoint: list(inner.Entrypoint, 'config.Entrypoint'),
 			cmd: list(inner.Cmd, 'config.Cmd'),
 			workingDir: text(inner.WorkingDir, 'config.WorkingDir') || null,
-			env: env?.map((entry) => {
-				const equals = entry.indexOf('=');
-				return equals < 0 ? { name: entry, value: '' } : { name: entry.slice(0, equals), value: entry.slice(equals + 1) };
-			}) ?? null,
+			env:
+				env?.map((entry) => {
+					const equals = entry.indexOf('=');
+					return equals < 0 ? { name: entry, value: '' } : { name: entry.slice(0, equals), value: entry.slice(equals + 1) };
+				}) ?? null,
 			labels: labels ? sortRecord(labels as Record<string, string>) : null,
 			stopSignal: text(inner.StopSignal, 'config.StopSignal'),
 			volumes: keys(inner.Volumes, 'config.Volumes'),
@@ -356,20 +431,28 @@ export async function collectRepository(request: CollectRequest): Promise<Collec
 		else missingTags.push(tag);
 	}
 	if (digests.size === 0) {
-		throw new RegistryError('http', `None of the tags ${wanted.join(', ') || '(none listed)'} exist`, 'Check the tag names with --tags, or use --all-tags.', {
-			registry: client.location.host,
-			repository,
-			status: 404,
-			code: 'MANIFEST_UNKNOWN',
-		});
+		throw new RegistryError(
+			'http',
+			`None of the tags ${wanted.join(', ') || '(none listed)'} exist`,
+			'Check the tag names with --tags, or use --all-tags.',
+			{
+				registry: client.location.host,
+				repository,
+				status: 404,
+				code: 'MANIFEST_UNKNOWN',
+			},
+		);
 	}
-	if (request.incremental && previous && sameTags(previous, digests)) return { image: previous, status: 'unchanged', missingTags };
+	if (request.incremental && previous && sameTags(previous, digests))
+		return { image: previous, status: 'unchanged', missingTags };
 	const byDigest = new Map<string, string[]>();
 	for (const [tag, digest] of digests) byDigest.set(digest, [...(byDigest.get(digest) ?? []), tag]);
 	const variants = await Promise.all(
 		[...byDigest].map(async ([digest, tags]) => {
 			const reused = request.incremental ? previous?.variants.find((variant) => variant.digest === digest) : undefined;
-			return reused ? { ...reused, tags: [...tags].sort(compareText) } : collector.variant(digest, tags, mediaTypes.get(digest) ?? null);
+			return reused
+				? { ...reused, tags: [...tags].sort(compareText) }
+				: collector.variant(digest, tags, mediaTypes.get(digest) ?? null);
 		}),
 	);
 	const recordedRepository = recordedAs.namespace ? `${recordedAs.namespace}/${name}` : name;
@@ -379,7 +462,9 @@ export async function collectRepository(request: CollectRequest): Promise<Collec
 		registry: recordedAs.registry,
 		repository: recordedRepository,
 		reference: `${recordedAs.registry}/${recordedRepository}`,
-		tags: [...digests].map(([tag, digest]) => ({ name: tag, digest, updatedAt: null })).sort((a, b) => compareText(a.name, b.name)),
+		tags: [...digests]
+			.map(([tag, digest]) => ({ name: tag, digest, updatedAt: null }))
+			.sort((a, b) => compareText(a.name, b.name)),
 		variants: variants.sort((a, b) => compareText(a.tags[0], b.tags[0])),
 	});
 	return { image, status: 'updated', missingTags };

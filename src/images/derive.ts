@@ -19,7 +19,9 @@ function shellInConfig(config: ImageConfig): string[] {
 /** Whether the image has a shell, from the SBOM packages and the configured command. */
 export function deriveHasShell(sbom: Sbom | null, config: ImageConfig): Fact {
 	const fromConfig = shellInConfig(config);
-	const fromSbom = sbom ? sbom.packages.filter((pkg) => SHELL_PACKAGES.includes(pkg.name)).map((pkg) => `package ${pkg.name}`) : [];
+	const fromSbom = sbom
+		? sbom.packages.filter((pkg) => SHELL_PACKAGES.includes(pkg.name)).map((pkg) => `package ${pkg.name}`)
+		: [];
 	const evidence = [...new Set([...fromSbom, ...fromConfig])];
 	if (evidence.length > 0) return { value: true, rule: HAS_SHELL_RULE, evidence };
 	return { value: sbom ? false : null, rule: HAS_SHELL_RULE, evidence };
@@ -28,7 +30,9 @@ export function deriveHasShell(sbom: Sbom | null, config: ImageConfig): Fact {
 /** Whether the image ships a package manager (apk-tools), from the SBOM. */
 export function deriveHasPackageManager(sbom: Sbom | null): Fact {
 	if (!sbom) return { value: null, rule: PACKAGE_MANAGER_RULE, evidence: [] };
-	const evidence = [...new Set(sbom.packages.filter((pkg) => PACKAGE_MANAGERS.includes(pkg.name)).map((pkg) => `package ${pkg.name}`))];
+	const evidence = [
+		...new Set(sbom.packages.filter((pkg) => PACKAGE_MANAGERS.includes(pkg.name)).map((pkg) => `package ${pkg.name}`)),
+	];
 	return { value: evidence.length > 0, rule: PACKAGE_MANAGER_RULE, evidence };
 }
 

@@ -2,7 +2,13 @@ import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promise
 import { dirname, join, relative, sep } from 'node:path';
 import type { z } from 'astro/zod';
 import { compareText } from '../registry/attestations.ts';
-import { IMAGE_SCHEMA_VERSION, imageRepositorySchema, snapshotMetadataSchema, type ImageRepository, type SnapshotMetadata } from './model.ts';
+import {
+	IMAGE_SCHEMA_VERSION,
+	imageRepositorySchema,
+	snapshotMetadataSchema,
+	type ImageRepository,
+	type SnapshotMetadata,
+} from './model.ts';
 
 /** Name of the metadata file; a repository name cannot start with "_", so it never collides with an image file. */
 export const METADATA_FILE = '_snapshot.json';
@@ -39,19 +45,28 @@ async function parseFile<T>(file: string, schema: z.ZodType<T>): Promise<T> {
 	try {
 		text = await readFile(file, 'utf8');
 	} catch {
-		throw new SnapshotError(file, 'cannot be read. Run `npm run images:demo` (demo data) or `npm run images:sync` to create the snapshot.');
+		throw new SnapshotError(
+			file,
+			'cannot be read. Run `npm run images:demo` (demo data) or `npm run images:sync` to create the snapshot.',
+		);
 	}
 	let json: unknown;
 	try {
 		json = JSON.parse(text);
 	} catch (error) {
-		throw new SnapshotError(file, `is not valid JSON (${(error as Error).message}). Regenerate it with npm run images:sync instead of editing it by hand.`);
+		throw new SnapshotError(
+			file,
+			`is not valid JSON (${(error as Error).message}). Regenerate it with npm run images:sync instead of editing it by hand.`,
+		);
 	}
 	const parsed = schema.safeParse(json);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
 		const field = issue.path.join('.') || '(document)';
-		const versionHint = json && typeof json === 'object' && (json as { schemaVersion?: unknown }).schemaVersion !== IMAGE_SCHEMA_VERSION ? ` The file has another schema version than ${IMAGE_SCHEMA_VERSION}; run npm run images:sync to rewrite it.` : ' Regenerate the snapshot with npm run images:sync.';
+		const versionHint =
+			json && typeof json === 'object' && (json as { schemaVersion?: unknown }).schemaVersion !== IMAGE_SCHEMA_VERSION
+				? ` The file has another schema version than ${IMAGE_SCHEMA_VERSION}; run npm run images:sync to rewrite it.`
+				: ' Regenerate the snapshot with npm run images:sync.';
 		throw new SnapshotError(file, `field "${field}": ${issue.message}.${versionHint}`);
 	}
 	return parsed.data;
@@ -78,14 +93,21 @@ export async function readSnapshot(dir: string): Promise<Snapshot> {
 		metadata.repositories.map(async (name) => {
 			const file = imageFile(dir, name);
 			const image = await parseFile(file, imageRepositorySchema);
-			if (image.name !== name) throw new SnapshotError(file, `field "name" is "${image.name}" but ${METADATA_FILE} lists it as "${name}". Regenerate the snapshot.`);
+			if (image.name !== name)
+				throw new SnapshotError(
+					file,
+					`field "name" is "${image.name}" but ${METADATA_FILE} lists it as "${name}". Regenerate the snapshot.`,
+				);
 			return image;
 		}),
 	);
 	const listed = new Set([metadataFile, ...metadata.repositories.map((name) => imageFile(dir, name))]);
 	const stray = (await listJsonFiles(dir)).filter((file) => !listed.has(file));
 	if (stray.length > 0) {
-		throw new SnapshotError(stray[0], `is not listed in ${METADATA_FILE} "repositories". Delete it, or run npm run images:sync to rebuild the snapshot.`);
+		throw new SnapshotError(
+			stray[0],
+			`is not listed in ${METADATA_FILE} "repositories". Delete it, or run npm run images:sync to rebuild the snapshot.`,
+		);
 	}
 	return { metadata, images: images.sort((a, b) => compareText(a.name, b.name)) };
 }
@@ -95,7 +117,8 @@ export async function readPreviousSnapshot(dir: string): Promise<{ snapshot: Sna
 	try {
 		return { snapshot: await readSnapshot(dir), problem: null };
 	} catch (error) {
-		const missing = error instanceof SnapshotError && error.file === join(dir, METADATA_FILE) && /cannot be read/.test(error.message);
+		const missing =
+			error instanceof SnapshotError && error.file === join(dir, METADATA_FILE) && /cannot be read/.test(error.message);
 		return { snapshot: null, problem: missing ? null : (error as Error).message };
 	}
 }
@@ -132,7 +155,12 @@ export interface WriteResult {
  * Write a snapshot: only files whose text differs are rewritten (atomically), files of repositories no longer in
  * the snapshot are removed, and `syncedAt` moves to `now` only when something changed.
  */
-export async function writeSnapshot(dir: string, images: ImageRepository[], base: Omit<SnapshotMetadata, 'syncedAt' | 'repositories' | 'schemaVersion'>, now: Date): Promise<WriteResult> {
+export async function writeSnapshot(
+	dir: string,
+	images: ImageRepository[],
+	base: Omit<SnapshotMetadata, 'syncedAt' | 'repositories' | 'schemaVersion'>,
+	now: Date,
+): Promise<WriteResult> {
 	const sorted = [...images].sort((a, b) => compareText(a.name, b.name));
 	const written: string[] = [];
 	const pending: Array<[string, string]> = [];
@@ -171,5 +199,9 @@ export async function writeSnapshot(dir: string, images: ImageRepository[], base
 		await writeAtomic(metadataFile, metadataText);
 		written.push(metadataFile);
 	}
-	return { changed, written: written.map((file) => relative(dir, file).split(sep).join('/')), removed: stale.map((file) => relative(dir, file).split(sep).join('/')) };
+	return {
+		changed,
+		written: written.map((file) => relative(dir, file).split(sep).join('/')),
+		removed: stale.map((file) => relative(dir, file).split(sep).join('/')),
+	};
 }

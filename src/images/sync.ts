@@ -1,4 +1,11 @@
-import { RegistryClient, RegistryError, RegistryTransport, mapBounded, type RegistryLocation, type TransportOptions } from '../registry/index.ts';
+import {
+	RegistryClient,
+	RegistryError,
+	RegistryTransport,
+	mapBounded,
+	type RegistryLocation,
+	type TransportOptions,
+} from '../registry/index.ts';
 import { collectRepository, type RecordedAs, type TagSelection } from './collect.ts';
 import type { ImageRepository } from './model.ts';
 import { readPreviousSnapshot, writeSnapshot, type WriteResult } from './snapshot.ts';
@@ -16,7 +23,8 @@ export interface RepositoryOutcome {
 }
 
 /** Progress events, for a progress bar or log lines. */
-export type SyncEvent = { type: 'start'; total: number } | { type: 'repository'; done: number; total: number; outcome: RepositoryOutcome };
+export type SyncEvent =
+	{ type: 'start'; total: number } | { type: 'repository'; done: number; total: number; outcome: RepositoryOutcome };
 
 export interface SyncOptions {
 	location: RegistryLocation;
@@ -69,7 +77,8 @@ export async function syncImages(options: SyncOptions): Promise<SyncReport> {
 	const transport = new RegistryTransport(options.transport);
 	const client = new RegistryClient(options.location, transport);
 	const { snapshot, problem } = await readPreviousSnapshot(options.outDir);
-	const sameSource = snapshot && snapshot.metadata.registry === recordedAs.registry && snapshot.metadata.namespace === recordedAs.namespace;
+	const sameSource =
+		snapshot && snapshot.metadata.registry === recordedAs.registry && snapshot.metadata.namespace === recordedAs.namespace;
 	const previous = new Map<string, ImageRepository>(sameSource ? snapshot.images.map((image) => [image.name, image]) : []);
 	await client.ping();
 	const prefix = options.location.namespace ? `${options.location.namespace}/` : '';
@@ -81,12 +90,33 @@ export async function syncImages(options: SyncOptions): Promise<SyncReport> {
 		let outcome: RepositoryOutcome;
 		let image: ImageRepository | null;
 		try {
-			const result = await collectRepository({ client, name, tags: options.tags, recordedAs, previous: before, incremental: options.incremental ?? true });
+			const result = await collectRepository({
+				client,
+				name,
+				tags: options.tags,
+				recordedAs,
+				previous: before,
+				incremental: options.incremental ?? true,
+			});
 			image = result.image;
-			outcome = { name, status: result.status, tags: result.image.tags.length, missingTags: result.missingTags, error: null, keptPrevious: false };
+			outcome = {
+				name,
+				status: result.status,
+				tags: result.image.tags.length,
+				missingTags: result.missingTags,
+				error: null,
+				keptPrevious: false,
+			};
 		} catch (error) {
 			image = before;
-			outcome = { name, status: 'failed', tags: before?.tags.length ?? 0, missingTags: [], error: describeError(error), keptPrevious: before !== null };
+			outcome = {
+				name,
+				status: 'failed',
+				tags: before?.tags.length ?? 0,
+				missingTags: [],
+				error: describeError(error),
+				keptPrevious: before !== null,
+			};
 		}
 		done++;
 		options.onEvent?.({ type: 'repository', done, total: names.length, outcome });

@@ -52,7 +52,9 @@ export function orderedVariants(image: ImageRepository): ImageVariant[] {
 /** The most recent creation time of any platform of the image, or null when none is published. */
 export function lastCreated(image: ImageRepository): string | null {
 	let latest: string | null = null;
-	for (const variant of image.variants) for (const platform of variant.platforms) if (platform.created && (!latest || platform.created > latest)) latest = platform.created;
+	for (const variant of image.variants)
+		for (const platform of variant.platforms)
+			if (platform.created && (!latest || platform.created > latest)) latest = platform.created;
 	return latest;
 }
 
@@ -115,16 +117,26 @@ export function variantPackages(variant: ImageVariant): SbomPackage[] | null {
 
 /** `docker pull` commands for a tag and for its pinned digest. */
 export function pullCommands(image: ImageRepository, variant: ImageVariant): { byTag: string; byDigest: string } {
-	return { byTag: `docker pull ${image.reference}:${variantName(variant)}`, byDigest: `docker pull ${image.reference}@${variant.digest}` };
+	return {
+		byTag: `docker pull ${image.reference}:${variantName(variant)}`,
+		byDigest: `docker pull ${image.reference}@${variant.digest}`,
+	};
 }
 
 /** Ready-to-copy cosign commands pinned by digest, or null when the registry's signing identity is unknown. */
-export function verifyCommands(image: ImageRepository, variant: ImageVariant): { verify: string; attestations: { type: string; command: string }[]; download: string } | null {
+export function verifyCommands(
+	image: ImageRepository,
+	variant: ImageVariant,
+): { verify: string; attestations: { type: string; command: string }[]; download: string } | null {
 	const identity = signingIdentityFor(image.registry);
 	if (!identity) return null;
 	const ref = `${image.reference}@${variant.digest}`;
 	const flags = `--certificate-identity=${identity.certificateIdentity} \\\n  --certificate-oidc-issuer=${identity.certificateOidcIssuer}`;
-	const types = [...new Set([...variant.attestations, ...variant.platforms.flatMap((platform) => platform.attestations)].map((a) => a.predicateType))].sort();
+	const types = [
+		...new Set(
+			[...variant.attestations, ...variant.platforms.flatMap((platform) => platform.attestations)].map((a) => a.predicateType),
+		),
+	].sort();
 	return {
 		verify: `cosign verify \\\n  ${flags} \\\n  ${ref}`,
 		attestations: types.map((type) => ({
@@ -149,18 +161,23 @@ export function safeHttpUrl(value: string | null | undefined): string | null {
 /** Split a long untrusted value into a visible head and the rest, so pages stay readable yet complete. */
 export function truncate(value: string, limit = 160): { head: string; truncated: boolean } {
 	const chars = [...value];
-	return chars.length <= limit ? { head: value, truncated: false } : { head: `${chars.slice(0, limit).join('')}…`, truncated: true };
+	return chars.length <= limit
+		? { head: value, truncated: false }
+		: { head: `${chars.slice(0, limit).join('')}…`, truncated: true };
 }
 
 /** Which images and variants ship each package name, for the package index. */
-export function packageIndex(images: readonly ImageRepository[]): Map<string, { image: string; variants: string[]; versions: string[] }[]> {
+export function packageIndex(
+	images: readonly ImageRepository[],
+): Map<string, { image: string; variants: string[]; versions: string[] }[]> {
 	const index = new Map<string, Map<string, { variants: Set<string>; versions: Set<string> }>>();
 	for (const image of images) {
 		for (const variant of image.variants) {
 			const packages = variant.platforms.flatMap((platform) => platform.sbom?.packages ?? []);
 			for (const pkg of packages) {
 				const byImage = index.get(pkg.name) ?? index.set(pkg.name, new Map()).get(pkg.name)!;
-				const entry = byImage.get(image.name) ?? byImage.set(image.name, { variants: new Set(), versions: new Set() }).get(image.name)!;
+				const entry =
+					byImage.get(image.name) ?? byImage.set(image.name, { variants: new Set(), versions: new Set() }).get(image.name)!;
 				entry.variants.add(variantName(variant));
 				if (pkg.version) entry.versions.add(pkg.version);
 			}
@@ -180,5 +197,7 @@ export function packageIndex(images: readonly ImageRepository[]): Map<string, { 
 
 /** Names of the images a guide links to (`/images/<name>/`), for "guides that mention this image". */
 export function imagesLinkedFrom(body: string): string[] {
-	return [...new Set([...body.matchAll(/\/images\/([a-z0-9][a-z0-9._/-]*?)\/(?=[#)"'\s]|$)/g)].map((match) => match[1]!))].filter((name) => name !== 'packages');
+	return [...new Set([...body.matchAll(/\/images\/([a-z0-9][a-z0-9._/-]*?)\/(?=[#)"'\s]|$)/g)].map((match) => match[1]!))].filter(
+		(name) => name !== 'packages',
+	);
 }

@@ -25,7 +25,12 @@ export function fileToUrlPath(relativeFile: string): string {
 
 /** Decode HTML entities that may appear inside attribute values. */
 function decodeAttribute(value: string): string {
-	return value.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+	return value
+		.replace(/&amp;/g, '&')
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;/g, "'")
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>');
 }
 
 /** Collect every value of the given attribute pattern in a page. */

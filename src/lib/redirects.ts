@@ -19,11 +19,15 @@ export function collectRedirects(pages: readonly { href: string; aliases: readon
 		for (const alias of page.aliases) {
 			const from = withTrailingSlash(alias);
 			if (pageUrls.has(from)) {
-				throw new Error(`${page.file}: alias "${alias}" is the URL of an existing page. Hint: remove the alias or move that page.`);
+				throw new Error(
+					`${page.file}: alias "${alias}" is the URL of an existing page. Hint: remove the alias or move that page.`,
+				);
 			}
 			const owner = seen.get(from);
 			if (owner) {
-				throw new Error(`${page.file}: alias "${alias}" is already claimed by ${owner}. Hint: an old URL can redirect to one page only.`);
+				throw new Error(
+					`${page.file}: alias "${alias}" is already claimed by ${owner}. Hint: an old URL can redirect to one page only.`,
+				);
 			}
 			seen.set(from, page.file);
 			redirects.push({ from, to: page.href });
@@ -59,7 +63,8 @@ export function aliasesInContent(contentDir: string): string[] {
 		const frontMatter = readFileSync(join(contentDir, file), 'utf8').match(/^---\r?\n([\s\S]*?)\r?\n---/)?.[1];
 		const data: unknown = frontMatter ? parseYaml(frontMatter) : null;
 		const list = (data as { aliases?: unknown } | null)?.aliases;
-		if (Array.isArray(list)) aliases.push(...list.filter((alias): alias is string => typeof alias === 'string').map(withTrailingSlash));
+		if (Array.isArray(list))
+			aliases.push(...list.filter((alias): alias is string => typeof alias === 'string').map(withTrailingSlash));
 	}
 	return aliases.sort();
 }

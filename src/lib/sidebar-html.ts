@@ -21,7 +21,9 @@ export function renderSidebarHtml(groups: readonly SidebarGroup[]): string {
 
 /** A short sidebar for pages outside the guide sections: one link per section landing page. */
 export function renderSectionLinksHtml(groups: readonly SidebarGroup[]): string {
-	const links = groups.filter((group) => group.href).map((group) => `<li><a href="${escapeHtml(group.href!)}">${escapeHtml(group.label)}</a></li>`);
+	const links = groups
+		.filter((group) => group.href)
+		.map((group) => `<li><a href="${escapeHtml(group.href!)}">${escapeHtml(group.label)}</a></li>`);
 	return `<ul class="sidebar-tree sidebar-sections">${links.join('')}</ul>`;
 }
 

@@ -54,10 +54,21 @@ function labelFromFolder(name: string): string {
  * `sections` lists top-level folders in the order the site presents them, with their short labels; the order
  * wins over `sidebar.order`. A folder's index page names the group (its title) and its link (`sidebar.label`).
  */
-export function buildSidebar(entries: readonly SidebarEntry[], sections: readonly { path: string; label: string }[] = []): SidebarGroup[] {
+export function buildSidebar(
+	entries: readonly SidebarEntry[],
+	sections: readonly { path: string; label: string }[] = [],
+): SidebarGroup[] {
 	const sectionOrder = sections.map((section) => section.path);
 	const sectionLabels: Record<string, string> = Object.fromEntries(sections.map((section) => [section.path, section.label]));
-	const root: SidebarGroup = { type: 'group', label: '', href: undefined, indexLabel: 'Overview', order: undefined, path: '', children: [] };
+	const root: SidebarGroup = {
+		type: 'group',
+		label: '',
+		href: undefined,
+		indexLabel: 'Overview',
+		order: undefined,
+		path: '',
+		children: [],
+	};
 	const groups = new Map<string, SidebarGroup>([['', root]]);
 
 	const groupFor = (folder: string): SidebarGroup => {
@@ -93,7 +104,12 @@ export function buildSidebar(entries: readonly SidebarEntry[], sections: readonl
 			continue;
 		}
 		if (entry.hidden) continue;
-		groupFor(folder).children.push({ type: 'link', label: entry.label ?? entry.title, href: docPath(entry.id), order: entry.order });
+		groupFor(folder).children.push({
+			type: 'link',
+			label: entry.label ?? entry.title,
+			href: docPath(entry.id),
+			order: entry.order,
+		});
 	}
 
 	const sortTree = (group: SidebarGroup) => {

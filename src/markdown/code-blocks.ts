@@ -27,7 +27,12 @@ export function codeBlockFrame(): ShikiTransformer {
 			if (first?.type !== 'element' || text?.type !== 'text' || !/^[+-]/.test(text.value)) return;
 			const marker = text.value[0]!;
 			text.value = text.value.slice(1);
-			first.children.unshift({ type: 'element', tagName: 'span', properties: { className: ['diff-marker'], ariaHidden: 'true' }, children: [{ type: 'text', value: marker }] });
+			first.children.unshift({
+				type: 'element',
+				tagName: 'span',
+				properties: { className: ['diff-marker'], ariaHidden: 'true' },
+				children: [{ type: 'text', value: marker }],
+			});
 		},
 		root(root) {
 			const pre = root.children.find((child): child is Element => child.type === 'element' && child.tagName === 'pre');
@@ -44,7 +49,12 @@ export function codeBlockFrame(): ShikiTransformer {
 			}
 			const children: ElementContent[] = [];
 			if (title) {
-				children.push({ type: 'element', tagName: 'figcaption', properties: { className: ['code-title'] }, children: [{ type: 'text', value: title }] });
+				children.push({
+					type: 'element',
+					tagName: 'figcaption',
+					properties: { className: ['code-title'] },
+					children: [{ type: 'text', value: title }],
+				});
 			}
 			children.push(pre);
 			if (!isOutput) {
@@ -56,7 +66,9 @@ export function codeBlockFrame(): ShikiTransformer {
 				});
 			}
 			const figureClasses = ['code-block', isOutput ? 'is-output' : 'is-code', title ? 'has-title' : 'no-title'];
-			root.children = [{ type: 'element', tagName: 'figure', properties: { className: figureClasses, dataLanguage: lang }, children }];
+			root.children = [
+				{ type: 'element', tagName: 'figure', properties: { className: figureClasses, dataLanguage: lang }, children },
+			];
 		},
 	};
 }

@@ -13,13 +13,16 @@ import { scrollableTables } from './tables.ts';
 function highlightCacheVersion(): string {
 	const hash = createHash('sha256');
 	for (const pkg of ['shiki', '@shikijs/transformers']) hash.update(readFileSync(resolve('node_modules', pkg, 'package.json')));
-	for (const file of ['code-blocks.ts', 'highlight.ts', 'config.ts', 'languages.ts']) hash.update(readFileSync(resolve('src/markdown', file)));
+	for (const file of ['code-blocks.ts', 'highlight.ts', 'config.ts', 'languages.ts'])
+		hash.update(readFileSync(resolve('src/markdown', file)));
 	hash.update(readFileSync(resolve('src/site.config.ts')));
 	return hash.digest('hex').slice(0, 16);
 }
 
 /** Highlighting settings: two themes that follow the theme switch, our frame, and a cache next to Astro's. */
-export function highlightOptions(cacheRoot: string | undefined = process.env.ACADEMY_CACHE_DIR || 'node_modules/.astro'): HighlightOptions {
+export function highlightOptions(
+	cacheRoot: string | undefined = process.env.ACADEMY_CACHE_DIR || 'node_modules/.astro',
+): HighlightOptions {
 	return {
 		// The high-contrast light theme keeps every token above 4.5:1 on our code background (WCAG AA).
 		themes: { light: 'github-light-high-contrast', dark: 'github-dark' },

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createHighlighter, type HighlighterGeneric, type ShikiTransformer, type ThemeRegistrationAny } from 'shiki';
+import { createHighlighter, type BundledLanguage, type ShikiTransformer, type ThemeRegistrationAny } from 'shiki';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import type { HastPluginDefinition } from 'satteri';
 import type { Element, Root } from 'hast';
@@ -26,7 +26,9 @@ function fenceInfo(code: Element): { lang: string; meta: string | undefined } {
 	const data = (code as Element & { data?: { lang?: string; meta?: string } }).data;
 	const className = code.properties?.className;
 	const fromClass = Array.isArray(className)
-		? className.find((name): name is string => typeof name === 'string' && name.startsWith('language-'))?.slice('language-'.length)
+		? className
+				.find((name): name is string => typeof name === 'string' && name.startsWith('language-'))
+				?.slice('language-'.length)
 		: undefined;
 	return { lang: data?.lang ?? fromClass ?? 'plaintext', meta: data?.meta ?? undefined };
 }
@@ -34,7 +36,9 @@ function fenceInfo(code: Element): { lang: string; meta: string | undefined } {
 /** Concatenate the text of a hast subtree (the code of a block). */
 function textOf(node: Element | Root | { type: string; value?: string; children?: unknown[] }): string {
 	if ('value' in node && typeof node.value === 'string') return node.value;
-	return 'children' in node && Array.isArray(node.children) ? node.children.map((child) => textOf(child as Element)).join('') : '';
+	return 'children' in node && Array.isArray(node.children)
+		? node.children.map((child) => textOf(child as Element)).join('')
+		: '';
 }
 
 /**
@@ -45,7 +49,7 @@ function textOf(node: Element | Root | { type: string; value?: string; children?
  * next build, because Vite recompiles every MDX file on every build.
  */
 export function cachedHighlight(options: HighlightOptions): HastPluginDefinition {
-	let highlighter: Promise<HighlighterGeneric<string, string>> | undefined;
+	let highlighter: ReturnType<typeof createHighlighter> | undefined;
 	const memory = new Map<string, Element>();
 	if (options.cacheDir) mkdirSync(options.cacheDir, { recursive: true });
 
@@ -60,7 +64,9 @@ export function cachedHighlight(options: HighlightOptions): HastPluginDefinition
 		));
 
 	const highlight = async (code: string, lang: string, meta: string | undefined): Promise<Element> => {
-		const key = createHash('sha256').update(JSON.stringify([options.cacheVersion, lang, meta ?? '', code])).digest('hex');
+		const key = createHash('sha256')
+			.update(JSON.stringify([options.cacheVersion, lang, meta ?? '', code]))
+			.digest('hex');
 		const remembered = memory.get(key);
 		if (remembered) return structuredClone(remembered);
 		const file = options.cacheDir ? join(options.cacheDir, `${key}.json`) : undefined;
@@ -76,10 +82,13 @@ export function cachedHighlight(options: HighlightOptions): HastPluginDefinition
 		const shiki = await load();
 		const resolved = options.langAlias[lang] ?? lang;
 		if (!PLAIN.has(resolved) && !shiki.getLoadedLanguages().includes(resolved)) {
-			throw new Error(`Code block language "${lang}" is not highlighted. Hint: use one of the languages listed in src/site.config.ts.`);
+			throw new Error(
+				`Code block language "${lang}" is not highlighted. Hint: use one of the languages listed in src/site.config.ts.`,
+			);
 		}
 		const root = shiki.codeToHast(code, {
-			lang,
+			// Aliases such as `output` are resolved by Shiki at run time; its types only list bundled names.
+			lang: lang as BundledLanguage,
 			themes: { light: options.themes.light, dark: options.themes.dark } as Record<string, string>,
 			defaultColor: false,
 			meta: meta ? { __raw: meta } : undefined,

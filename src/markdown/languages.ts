@@ -5,7 +5,9 @@ import { codeLanguages } from '../site.config.ts';
 export async function loadCodeLanguages(languages: readonly string[] = codeLanguages): Promise<LanguageRegistration[]> {
 	const unknown = languages.filter((language) => !(language in bundledLanguages));
 	if (unknown.length > 0) {
-		throw new Error(`Unknown code language(s) in src/site.config.ts: ${unknown.join(', ')}. Hint: use a name or alias shiki bundles.`);
+		throw new Error(
+			`Unknown code language(s) in src/site.config.ts: ${unknown.join(', ')}. Hint: use a name or alias shiki bundles.`,
+		);
 	}
 	const modules = await Promise.all(languages.map((language) => bundledLanguages[language as BundledLanguage]()));
 	// Aliases (js, ts, sh) resolve to the same grammars; keep each grammar once.

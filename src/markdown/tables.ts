@@ -10,7 +10,12 @@ export function scrollableTables(): HastPluginDefinition {
 		element: {
 			filter: ['table'],
 			visit(node, ctx) {
-				ctx.wrapNode(node, { type: 'element', tagName: 'div', properties: { className: ['table-scroll'], tabIndex: 0 }, children: [] });
+				ctx.wrapNode(node, {
+					type: 'element',
+					tagName: 'div',
+					properties: { className: ['table-scroll'], tabIndex: 0 },
+					children: [],
+				});
 			},
 		},
 	};

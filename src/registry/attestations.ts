@@ -55,13 +55,19 @@ export interface ApkoConfigSummary {
 
 type Json = Record<string, unknown>;
 
-const asObject = (value: unknown): Json | null => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : null);
+const asObject = (value: unknown): Json | null =>
+	typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : null;
 const asString = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 const asStrings = (value: unknown): string[] | null =>
 	Array.isArray(value) && value.every((item) => typeof item === 'string') ? [...(value as string[])] : null;
 
 function malformed(what: string, context: RegistryErrorContext): RegistryError {
-	return new RegistryError('json', `Malformed attestation: ${what}`, 'The attestation does not follow DSSE/in-toto; report it to the image publisher. Other attestations are still read.', context);
+	return new RegistryError(
+		'json',
+		`Malformed attestation: ${what}`,
+		'The attestation does not follow DSSE/in-toto; report it to the image publisher. Other attestations are still read.',
+		context,
+	);
 }
 
 /** Decode a DSSE envelope and the in-toto Statement inside it (Statement v0.1 or v1). */
@@ -82,7 +88,8 @@ function parseObject(bytes: Buffer, what: string, context: RegistryErrorContext)
 }
 
 function statementFromEnvelope(envelope: Json, context: RegistryErrorContext): Statement {
-	if (envelope.payloadType !== MediaType.inTotoPayload) throw malformed(`payloadType is ${JSON.stringify(envelope.payloadType)}, not ${MediaType.inTotoPayload}`, context);
+	if (envelope.payloadType !== MediaType.inTotoPayload)
+		throw malformed(`payloadType is ${JSON.stringify(envelope.payloadType)}, not ${MediaType.inTotoPayload}`, context);
 	if (typeof envelope.payload !== 'string') throw malformed('the envelope has no base64 payload', context);
 	const statement = parseObject(Buffer.from(envelope.payload, 'base64'), 'the payload (an in-toto Statement)', context);
 	const version = STATEMENT_TYPES[String(statement._type)];
@@ -139,7 +146,10 @@ export function summarizeSpdx(predicate: unknown, context: RegistryErrorContext)
 		if (pkg.primaryPackagePurpose === 'CONTAINER' || pkg.primaryPackagePurpose === 'OPERATING-SYSTEM') continue;
 		packages.push({ name: pkg.name, version: asString(pkg.versionInfo), license: spdxLicense(pkg), purl: spdxPurl(pkg) });
 	}
-	packages.sort((a, b) => compareText(a.name, b.name) || compareText(a.version ?? '', b.version ?? '') || compareText(a.purl ?? '', b.purl ?? ''));
+	packages.sort(
+		(a, b) =>
+			compareText(a.name, b.name) || compareText(a.version ?? '', b.version ?? '') || compareText(a.purl ?? '', b.purl ?? ''),
+	);
 	return { spdxVersion: document.spdxVersion, packages };
 }
 

@@ -32,7 +32,10 @@ export function parseChallenge(header: string | null): Challenge | null {
 
 /** The host part of a docker config `auths` key, which may be a bare host or a URL. */
 function authsKeyHost(key: string): string {
-	const host = key.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
+	const host = key
+		.replace(/^[a-z]+:\/\//i, '')
+		.replace(/\/.*$/, '')
+		.toLowerCase();
 	return host === 'index.docker.io' ? 'docker.io' : host;
 }
 
@@ -40,7 +43,11 @@ function decodeAuth(auth: string, source: string): Credentials {
 	const decoded = Buffer.from(auth, 'base64').toString('utf8');
 	const colon = decoded.indexOf(':');
 	if (colon < 1) {
-		throw new RegistryError('config', `Unreadable "auth" value in ${source}`, 'The "auth" field must be base64 of "user:password"; run docker login again.');
+		throw new RegistryError(
+			'config',
+			`Unreadable "auth" value in ${source}`,
+			'The "auth" field must be base64 of "user:password"; run docker login again.',
+		);
 	}
 	return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1), source };
 }

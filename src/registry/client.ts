@@ -83,19 +83,31 @@ export class RegistryClient {
 		return new RegistryError(
 			'http',
 			`The registry answered ${response.status}${detail ? `: ${detail}` : ''}`,
-			hint ?? hints[response.status] ?? (response.status >= 500 ? 'The registry is failing; try again later.' : 'Unexpected answer; check the registry URL.'),
+			hint ??
+				hints[response.status] ??
+				(response.status >= 500 ? 'The registry is failing; try again later.' : 'Unexpected answer; check the registry URL.'),
 			{ ...context, url: response.url, status: response.status, code },
 		);
 	}
 
 	/** GET /v2/: the registry answers and accepts the client (running the auth flow if needed). */
 	async ping(): Promise<void> {
-		const response = await this.transport.request({ url: `${this.location.baseUrl}/v2/`, maxBytes: 64 * 1024, context: this.#context() });
-		if (response.status !== 200) throw this.httpError(response, this.#context(), 'Check that the URL points at an OCI registry (it must answer /v2/).');
+		const response = await this.transport.request({
+			url: `${this.location.baseUrl}/v2/`,
+			maxBytes: 64 * 1024,
+			context: this.#context(),
+		});
+		if (response.status !== 200)
+			throw this.httpError(response, this.#context(), 'Check that the URL points at an OCI registry (it must answer /v2/).');
 	}
 
 	/** Follow `Link` pages of a JSON list endpoint, collecting `field` from each page. */
-	async #pagedList(firstUrl: string, field: 'tags' | 'repositories', scope: string, context: RegistryErrorContext): Promise<string[]> {
+	async #pagedList(
+		firstUrl: string,
+		field: 'tags' | 'repositories',
+		scope: string,
+		context: RegistryErrorContext,
+	): Promise<string[]> {
 		const items: string[] = [];
 		const seen = new Set<string>();
 		let url: string | null = firstUrl;
@@ -103,17 +115,30 @@ export class RegistryClient {
 			seen.add(url);
 			const response = await this.transport.request({ url, scope, maxBytes: MAX_MANIFEST_BYTES, context });
 			if (response.status === 404 && field === 'repositories') {
-				throw new RegistryError('unsupported', 'This registry does not offer /v2/_catalog', 'List the repositories with --repos or in content/images/repositories.yaml instead of --all.', {
-					...context,
-					url,
-					status: 404,
-				});
+				throw new RegistryError(
+					'unsupported',
+					'This registry does not offer /v2/_catalog',
+					'List the repositories with --repos or in content/images/repositories.yaml instead of --all.',
+					{
+						...context,
+						url,
+						status: 404,
+					},
+				);
 			}
 			if (response.status !== 200) throw this.httpError(response, context);
-			const body = parseJson(response.body, field === 'tags' ? 'tag list' : 'catalog', { ...context, url }) as Record<string, unknown>;
+			const body = parseJson(response.body, field === 'tags' ? 'tag list' : 'catalog', { ...context, url }) as Record<
+				string,
+				unknown
+			>;
 			const page = body[field] ?? [];
 			if (!Array.isArray(page) || page.some((item) => typeof item !== 'string')) {
-				throw new RegistryError('json', `The ${field} field is not a list of strings`, 'The registry answered with an unexpected document; report it to the registry operator.', { ...context, url });
+				throw new RegistryError(
+					'json',
+					`The ${field} field is not a list of strings`,
+					'The registry answered with an unexpected document; report it to the registry operator.',
+					{ ...context, url },
+				);
 			}
 			items.push(...(page as string[]));
 			url = nextLink(response.headers.get('link'), url);
@@ -124,7 +149,12 @@ export class RegistryClient {
 	/** All tags of a repository, following pagination, sorted (registries do not all sort them). */
 	async tags(repository: string): Promise<string[]> {
 		assertRepositoryName(repository);
-		return this.#pagedList(this.#url(`${repository}/tags/list`), 'tags', `repository:${repository}:pull`, this.#context(repository));
+		return this.#pagedList(
+			this.#url(`${repository}/tags/list`),
+			'tags',
+			`repository:${repository}:pull`,
+			this.#context(repository),
+		);
 	}
 
 	/** Repository paths below the location's namespace, from /v2/_catalog. */
@@ -161,7 +191,11 @@ export class RegistryClient {
 			return { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.bytes.length };
 		}
 		const length = response.headers.get('content-length');
-		return { digest, mediaType: response.headers.get('content-type')?.split(';')[0].trim() ?? null, size: length === null ? null : Number(length) };
+		return {
+			digest,
+			mediaType: response.headers.get('content-type')?.split(';')[0].trim() ?? null,
+			size: length === null ? null : Number(length),
+		};
 	}
 
 	/** GET a manifest or index by tag or digest; the body is checked against its digest. Null on 404 when `optional`. */
@@ -210,23 +244,39 @@ export class RegistryClient {
 	}
 
 	/** The referrers API's answer for `digest`, or null when the registry lacks the API (it answered 404). */
-	async #referrersFromApi(repository: string, digest: string, artifactType: string | undefined, context: RegistryErrorContext): Promise<Descriptor[] | null> {
+	async #referrersFromApi(
+		repository: string,
+		digest: string,
+		artifactType: string | undefined,
+		context: RegistryErrorContext,
+	): Promise<Descriptor[] | null> {
 		const descriptors: Descriptor[] = [];
 		let url: string | null = this.#url(`${repository}/referrers/${digest}`);
 		if (artifactType) url += `?artifactType=${encodeURIComponent(artifactType)}`;
 		const seen = new Set<string>();
 		while (url && !seen.has(url) && seen.size < MAX_PAGES) {
 			seen.add(url);
-			const response = await this.transport.request({ url, headers: { Accept: MediaType.ociIndex }, scope: `repository:${repository}:pull`, maxBytes: MAX_MANIFEST_BYTES, context });
+			const response = await this.transport.request({
+				url,
+				headers: { Accept: MediaType.ociIndex },
+				scope: `repository:${repository}:pull`,
+				maxBytes: MAX_MANIFEST_BYTES,
+				context,
+			});
 			if (response.status === 404 && seen.size === 1) {
 				this.#referrersApi = false;
 				return null;
 			}
 			if (response.status !== 200) throw this.httpError(response, context);
 			this.#referrersApi = true;
-			const applied = (response.headers.get('oci-filters-applied') ?? '').split(',').map((item) => item.trim()).includes('artifactType');
+			const applied = (response.headers.get('oci-filters-applied') ?? '')
+				.split(',')
+				.map((item) => item.trim())
+				.includes('artifactType');
 			const page = parseIndex(response.body, { ...context, url }).manifests;
-			descriptors.push(...(artifactType && !applied ? page.filter((descriptor) => descriptor.artifactType === artifactType) : page));
+			descriptors.push(
+				...(artifactType && !applied ? page.filter((descriptor) => descriptor.artifactType === artifactType) : page),
+			);
 			url = nextLink(response.headers.get('link'), url);
 		}
 		return descriptors;
@@ -237,7 +287,11 @@ export class RegistryClient {
 	 * given, saves a request for a tag that does not exist. The artifactType filter is applied here when the
 	 * registry did not apply it.
 	 */
-	async referrers(repository: string, digest: string, options: { artifactType?: string; knownTags?: ReadonlySet<string> } = {}): Promise<Referrers> {
+	async referrers(
+		repository: string,
+		digest: string,
+		options: { artifactType?: string; knownTags?: ReadonlySet<string> } = {},
+	): Promise<Referrers> {
 		assertRepositoryName(repository);
 		assertDigest(digest);
 		const context = this.#context(repository, digest);
@@ -245,10 +299,11 @@ export class RegistryClient {
 		if (this.#referrersApi === null && this.#referrersProbe) await this.#referrersProbe;
 		if (this.#referrersApi !== false) {
 			const attempt = this.#referrersFromApi(repository, digest, options.artifactType, context);
-			if (this.#referrersApi === null) this.#referrersProbe = attempt.then(
-				() => undefined,
-				() => undefined,
-			);
+			if (this.#referrersApi === null)
+				this.#referrersProbe = attempt.then(
+					() => undefined,
+					() => undefined,
+				);
 			const descriptors = await attempt;
 			if (descriptors) return { source: 'api', descriptors };
 		}
@@ -257,7 +312,12 @@ export class RegistryClient {
 		const index = await this.getManifest(repository, tag, true);
 		if (!index || index.kind !== 'index') return { source: 'none', descriptors: [] };
 		const descriptors = index.index.manifests;
-		return { source: 'tag-schema', descriptors: options.artifactType ? descriptors.filter((descriptor) => descriptor.artifactType === options.artifactType) : descriptors };
+		return {
+			source: 'tag-schema',
+			descriptors: options.artifactType
+				? descriptors.filter((descriptor) => descriptor.artifactType === options.artifactType)
+				: descriptors,
+		};
 	}
 
 	/** Upload a blob (POST then PUT with the digest); returns the digest. */
@@ -266,9 +326,16 @@ export class RegistryClient {
 		const digest = computeDigest(bytes);
 		const context = this.#context(repository, digest);
 		const scope = `repository:${repository}:pull,push`;
-		const started = await this.transport.request({ url: this.#url(`${repository}/blobs/uploads/`), method: 'POST', scope, maxBytes: 64 * 1024, context });
+		const started = await this.transport.request({
+			url: this.#url(`${repository}/blobs/uploads/`),
+			method: 'POST',
+			scope,
+			maxBytes: 64 * 1024,
+			context,
+		});
 		const location = started.headers.get('location');
-		if (started.status !== 202 || !location) throw this.httpError(started, context, 'The registry refused the upload; check push permissions.');
+		if (started.status !== 202 || !location)
+			throw this.httpError(started, context, 'The registry refused the upload; check push permissions.');
 		const target = new URL(location, started.url);
 		target.searchParams.set('digest', digest);
 		const done = await this.transport.request({
@@ -280,7 +347,8 @@ export class RegistryClient {
 			maxBytes: 64 * 1024,
 			context,
 		});
-		if (done.status !== 201) throw this.httpError(done, context, 'The registry refused the blob; check push permissions and storage.');
+		if (done.status !== 201)
+			throw this.httpError(done, context, 'The registry refused the blob; check push permissions and storage.');
 		return digest;
 	}
 
@@ -298,10 +366,20 @@ export class RegistryClient {
 			maxBytes: 64 * 1024,
 			context,
 		});
-		if (response.status !== 201) throw this.httpError(response, context, 'The registry refused the manifest; every blob and child it names must be pushed first.');
+		if (response.status !== 201)
+			throw this.httpError(
+				response,
+				context,
+				'The registry refused the manifest; every blob and child it names must be pushed first.',
+			);
 		const stored = response.headers.get('docker-content-digest');
 		if (stored && stored !== digest) {
-			throw new RegistryError('digest', `The registry stored ${stored} instead of ${digest}`, 'The registry rewrote the manifest; use a registry that stores manifests byte for byte.', context);
+			throw new RegistryError(
+				'digest',
+				`The registry stored ${stored} instead of ${digest}`,
+				'The registry rewrote the manifest; use a registry that stores manifests byte for byte.',
+				context,
+			);
 		}
 		return digest;
 	}

@@ -86,7 +86,11 @@ export class Semaphore {
 }
 
 /** Map `items` through `task` with at most `limit` running at once, keeping the order of results. */
-export async function mapBounded<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapBounded<T, R>(
+	items: readonly T[],
+	limit: number,
+	task: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
 	const semaphore = new Semaphore(limit);
 	return Promise.all(items.map((item, index) => semaphore.run(() => task(item, index))));
 }
@@ -181,11 +185,16 @@ export class RegistryTransport {
 		if (response.status !== 401) return response;
 		const challenge = parseChallenge(response.headers.get('www-authenticate'));
 		if (!challenge) {
-			throw new RegistryError('auth', 'The registry answered 401 without a usable WWW-Authenticate challenge', 'Check the registry URL; this does not look like an OCI registry.', {
-				...request.context,
-				url: request.url,
-				status: 401,
-			});
+			throw new RegistryError(
+				'auth',
+				'The registry answered 401 without a usable WWW-Authenticate challenge',
+				'Check the registry URL; this does not look like an OCI registry.',
+				{
+					...request.context,
+					url: request.url,
+					status: 401,
+				},
+			);
 		}
 		if (known && authorization !== null) this.#dropToken(known, request);
 		this.#challenges.set(origin, challenge);
@@ -204,7 +213,11 @@ export class RegistryTransport {
 	}
 
 	#tokenKey(challenge: Challenge, request: RegistryRequest): string {
-		return TokenCache.key(challenge.params.realm ?? '', challenge.params.service ?? '', request.scope ?? challenge.params.scope ?? '');
+		return TokenCache.key(
+			challenge.params.realm ?? '',
+			challenge.params.service ?? '',
+			request.scope ?? challenge.params.scope ?? '',
+		);
 	}
 
 	#dropToken(challenge: Challenge, request: RegistryRequest): void {
@@ -215,12 +228,17 @@ export class RegistryTransport {
 		const credentials = this.#options.credentials;
 		if (challenge.scheme === 'basic') {
 			if (!credentials) {
-				throw new RegistryError('auth', 'The registry wants a user name and password', 'Set REGISTRY_USERNAME and REGISTRY_PASSWORD, or run docker login for this host.', {
-					...request.context,
-					url: request.url,
-					status: 401,
-					code: 'UNAUTHORIZED',
-				});
+				throw new RegistryError(
+					'auth',
+					'The registry wants a user name and password',
+					'Set REGISTRY_USERNAME and REGISTRY_PASSWORD, or run docker login for this host.',
+					{
+						...request.context,
+						url: request.url,
+						status: 401,
+						code: 'UNAUTHORIZED',
+					},
+				);
 			}
 			return basicAuthorization(credentials);
 		}
@@ -238,7 +256,12 @@ export class RegistryTransport {
 	async #fetchToken(challenge: Challenge, request: RegistryRequest, key: string): Promise<string> {
 		const context = { ...request.context, url: challenge.params.realm };
 		if (!challenge.params.realm) {
-			throw new RegistryError('auth', 'The Bearer challenge has no realm', 'The registry is misconfigured: its WWW-Authenticate header must name a token realm.', context);
+			throw new RegistryError(
+				'auth',
+				'The Bearer challenge has no realm',
+				'The registry is misconfigured: its WWW-Authenticate header must name a token realm.',
+				context,
+			);
 		}
 		const realm = new URL(challenge.params.realm);
 		this.#checkScheme(realm, context);
@@ -248,7 +271,9 @@ export class RegistryTransport {
 		const registryHost = new URL(request.url).host;
 		const credentials = this.#options.credentials;
 		const authorization =
-			credentials && isTrustedRealm(realm, registryHost, this.#options.trustedRealmHosts) ? basicAuthorization(credentials) : null;
+			credentials && isTrustedRealm(realm, registryHost, this.#options.trustedRealmHosts)
+				? basicAuthorization(credentials)
+				: null;
 		const response = await this.#exchange({ url: realm.href, maxBytes: 1024 * 1024, context }, authorization);
 		if (response.status !== 200) {
 			throw new RegistryError(
@@ -264,20 +289,37 @@ export class RegistryTransport {
 		try {
 			parsed = JSON.parse(response.body.toString('utf8'));
 		} catch (cause) {
-			throw new RegistryError('json', 'The token service answered with something other than JSON', 'Check the token realm in the registry challenge.', { ...context, cause });
+			throw new RegistryError(
+				'json',
+				'The token service answered with something other than JSON',
+				'Check the token realm in the registry challenge.',
+				{ ...context, cause },
+			);
 		}
-		const token = typeof parsed.token === 'string' ? parsed.token : typeof parsed.access_token === 'string' ? parsed.access_token : null;
-		if (!token) throw new RegistryError('auth', 'The token response has no "token" field', 'The token service is not a Docker token service.', context);
+		const token =
+			typeof parsed.token === 'string' ? parsed.token : typeof parsed.access_token === 'string' ? parsed.access_token : null;
+		if (!token)
+			throw new RegistryError(
+				'auth',
+				'The token response has no "token" field',
+				'The token service is not a Docker token service.',
+				context,
+			);
 		this.#tokens.set(key, token, typeof parsed.expires_in === 'number' ? parsed.expires_in : undefined);
 		return token;
 	}
 
 	#checkScheme(url: URL, context: RegistryErrorContext): void {
 		if (url.protocol === 'https:' || this.#options.insecure || isLoopbackHost(url.host)) return;
-		throw new RegistryError('config', `Refusing plain HTTP to ${url.host}`, 'The registry sent the client to a plain HTTP URL; pass --insecure only if you trust the network.', {
-			...context,
-			url: url.href,
-		});
+		throw new RegistryError(
+			'config',
+			`Refusing plain HTTP to ${url.host}`,
+			'The registry sent the client to a plain HTTP URL; pass --insecure only if you trust the network.',
+			{
+				...context,
+				url: url.href,
+			},
+		);
 	}
 
 	/** One exchange with manual redirects: Authorization goes only to the origin it was made for. */
@@ -299,10 +341,21 @@ export class RegistryTransport {
 						signal,
 					});
 					const location = response.headers.get('location');
-					if (response.status >= 300 && response.status < 400 && location && request.method !== 'POST' && request.method !== 'PUT') {
+					if (
+						response.status >= 300 &&
+						response.status < 400 &&
+						location &&
+						request.method !== 'POST' &&
+						request.method !== 'PUT'
+					) {
 						await response.body?.cancel();
 						if (hop >= MAX_REDIRECTS) {
-							throw new RegistryError('http', `More than ${MAX_REDIRECTS} redirects`, 'The registry or its CDN redirects in a loop; try again later.', { ...request.context, url });
+							throw new RegistryError(
+								'http',
+								`More than ${MAX_REDIRECTS} redirects`,
+								'The registry or its CDN redirects in a loop; try again later.',
+								{ ...request.context, url },
+							);
 						}
 						const next = new URL(location, url);
 						this.#checkScheme(next, request.context);
@@ -317,29 +370,45 @@ export class RegistryTransport {
 			} catch (error) {
 				if (error instanceof RegistryError) throw error;
 				if (signal.aborted) {
-					throw new RegistryError('timeout', `No complete answer within ${this.#options.timeoutMs} ms`, 'The registry or the network is slow; try again, or lower --concurrency.', {
+					throw new RegistryError(
+						'timeout',
+						`No complete answer within ${this.#options.timeoutMs} ms`,
+						'The registry or the network is slow; try again, or lower --concurrency.',
+						{
+							...request.context,
+							url,
+							cause: error,
+						},
+					);
+				}
+				const reason =
+					error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+				throw new RegistryError(
+					'network',
+					`Network error: ${reason}`,
+					'Check that the registry is reachable from this machine and try again.',
+					{
 						...request.context,
 						url,
 						cause: error,
-					});
-				}
-				const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-				throw new RegistryError('network', `Network error: ${reason}`, 'Check that the registry is reachable from this machine and try again.', {
-					...request.context,
-					url,
-					cause: error,
-				});
+					},
+				);
 			}
 		});
 	}
 
 	async #readBody(response: Response, request: RegistryRequest, url: string): Promise<Buffer> {
 		const tooLarge = (size: string) =>
-			new RegistryError('size', `The response is larger than ${request.maxBytes} bytes (${size})`, 'This is not a document the client reads into memory; check the reference.', {
-				...request.context,
-				url,
-				status: response.status,
-			});
+			new RegistryError(
+				'size',
+				`The response is larger than ${request.maxBytes} bytes (${size})`,
+				'This is not a document the client reads into memory; check the reference.',
+				{
+					...request.context,
+					url,
+					status: response.status,
+				},
+			);
 		const declared = Number(response.headers.get('content-length') ?? NaN);
 		if (declared > request.maxBytes) {
 			await response.body?.cancel();

@@ -20,7 +20,9 @@ export const MediaType = {
 } as const;
 
 /** Sent on every manifest request: leaving a type out makes some registries answer 404 or substitute a child manifest. */
-export const MANIFEST_ACCEPT = [MediaType.ociIndex, MediaType.ociManifest, MediaType.dockerList, MediaType.dockerManifest].join(', ');
+export const MANIFEST_ACCEPT = [MediaType.ociIndex, MediaType.ociManifest, MediaType.dockerList, MediaType.dockerManifest].join(
+	', ',
+);
 
 const INDEX_TYPES: readonly string[] = [MediaType.ociIndex, MediaType.dockerList];
 const MANIFEST_TYPES: readonly string[] = [MediaType.ociManifest, MediaType.dockerManifest];
@@ -83,7 +85,12 @@ export function verifyDigest(bytes: Uint8Array, expected: string, context: Regis
 	const algorithm = expected.startsWith('sha512:') ? 'sha512' : 'sha256';
 	const actual = computeDigest(bytes, algorithm);
 	if (actual !== expected) {
-		throw new RegistryError('digest', `Content digest mismatch: expected ${expected}, got ${actual}`, 'The content was altered or corrupted in transit; retry, and report it to the registry operator if it persists.', context);
+		throw new RegistryError(
+			'digest',
+			`Content digest mismatch: expected ${expected}, got ${actual}`,
+			'The content was altered or corrupted in transit; retry, and report it to the registry operator if it persists.',
+			context,
+		);
 	}
 }
 
@@ -92,24 +99,40 @@ export function parseJson(bytes: Buffer, what: string, context: RegistryErrorCon
 	try {
 		return JSON.parse(bytes.toString('utf8'));
 	} catch (cause) {
-		throw new RegistryError('json', `The ${what} is not valid JSON`, 'The registry returned a damaged document; retry, or report it to the registry operator.', { ...context, cause });
+		throw new RegistryError(
+			'json',
+			`The ${what} is not valid JSON`,
+			'The registry returned a damaged document; retry, or report it to the registry operator.',
+			{ ...context, cause },
+		);
 	}
 }
 
 function schemaError(what: string, error: z.ZodError, context: RegistryErrorContext): RegistryError {
 	const issue = error.issues[0];
 	const field = issue.path.join('.') || '(document)';
-	return new RegistryError('json', `The ${what} is malformed: field "${field}": ${issue.message}`, 'The registry returned a document that does not follow the OCI image spec; report it to the image publisher.', context);
+	return new RegistryError(
+		'json',
+		`The ${what} is malformed: field "${field}": ${issue.message}`,
+		'The registry returned a document that does not follow the OCI image spec; report it to the image publisher.',
+		context,
+	);
 }
 
 /** Decide the manifest type from Content-Type and the body's own mediaType, and check that they agree. */
 function manifestMediaType(contentType: string | null, bodyType: unknown, context: RegistryErrorContext): string {
 	const header = contentType?.split(';')[0].trim().toLowerCase() ?? '';
 	const known = (type: string) => INDEX_TYPES.includes(type) || MANIFEST_TYPES.includes(type);
-	const generic = header === '' || header === 'application/json' || header === 'application/octet-stream' || header === 'text/plain';
+	const generic =
+		header === '' || header === 'application/json' || header === 'application/octet-stream' || header === 'text/plain';
 	if (known(header)) {
 		if (typeof bodyType === 'string' && bodyType !== header) {
-			throw new RegistryError('media-type', `Content-Type ${header} disagrees with the manifest's mediaType ${bodyType}`, 'The registry serves the manifest with the wrong type; report it to the registry operator.', context);
+			throw new RegistryError(
+				'media-type',
+				`Content-Type ${header} disagrees with the manifest's mediaType ${bodyType}`,
+				'The registry serves the manifest with the wrong type; report it to the registry operator.',
+				context,
+			);
 		}
 		return header;
 	}
@@ -123,9 +146,20 @@ function manifestMediaType(contentType: string | null, bodyType: unknown, contex
 }
 
 /** Parse and validate manifest bytes into an index or an image manifest. */
-export function parseManifest(bytes: Buffer, digest: string, contentType: string | null, context: RegistryErrorContext): FetchedManifest {
+export function parseManifest(
+	bytes: Buffer,
+	digest: string,
+	contentType: string | null,
+	context: RegistryErrorContext,
+): FetchedManifest {
 	const json = parseJson(bytes, 'manifest', context) as { mediaType?: unknown; manifests?: unknown };
-	if (typeof json !== 'object' || json === null) throw new RegistryError('json', 'The manifest is not a JSON object', 'Check the reference; the registry returned something else.', context);
+	if (typeof json !== 'object' || json === null)
+		throw new RegistryError(
+			'json',
+			'The manifest is not a JSON object',
+			'Check the reference; the registry returned something else.',
+			context,
+		);
 	const mediaType = manifestMediaType(contentType, json.mediaType, context);
 	if (INDEX_TYPES.includes(mediaType)) {
 		const parsed = indexSchema.safeParse(json);

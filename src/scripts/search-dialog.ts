@@ -14,7 +14,10 @@ interface PagefindResultData {
 }
 interface Pagefind {
 	options(options: Record<string, unknown>): Promise<void>;
-	search(term: string, options?: { filters?: Record<string, string> }): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
+	search(
+		term: string,
+		options?: { filters?: Record<string, string> },
+	): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
 	filters(): Promise<Record<string, Record<string, number>>>;
 }
 
@@ -52,7 +55,12 @@ function renderExcerpt(target: HTMLElement, excerpt: string): void {
 	const parts = excerpt.split(/(<mark>[\s\S]*?<\/mark>)/g);
 	for (const part of parts) {
 		const marked = part.match(/^<mark>([\s\S]*)<\/mark>$/);
-		const text = (marked ? marked[1]! : part).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+		const text = (marked ? marked[1]! : part)
+			.replace(/&lt;/g, '<')
+			.replace(/&gt;/g, '>')
+			.replace(/&quot;/g, '"')
+			.replace(/&#39;/g, "'")
+			.replace(/&amp;/g, '&');
 		target.append(marked ? element('mark', undefined, text) : document.createTextNode(text));
 	}
 }
@@ -126,7 +134,8 @@ async function runSearch(root: HTMLDialogElement): Promise<void> {
 	const status = root.querySelector<HTMLElement>('[data-status]')!;
 	const list = root.querySelector<HTMLUListElement>('[data-results]')!;
 	const filters: Record<string, string> = {};
-	for (const select of root.querySelectorAll<HTMLSelectElement>('[data-filters] select')) if (select.value) filters[select.name] = select.value;
+	for (const select of root.querySelectorAll<HTMLSelectElement>('[data-filters] select'))
+		if (select.value) filters[select.name] = select.value;
 	if (!term) {
 		list.replaceChildren();
 		status.textContent = '';
@@ -137,7 +146,8 @@ async function runSearch(root: HTMLDialogElement): Promise<void> {
 	const data = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
 	if (id !== searchId) return;
 	list.replaceChildren(...data.map(renderResult));
-	status.textContent = search.results.length === 0 ? `No results for “${term}”.` : `${search.results.length} results for “${term}”.`;
+	status.textContent =
+		search.results.length === 0 ? `No results for “${term}”.` : `${search.results.length} results for “${term}”.`;
 }
 
 /** One result: the page link with its excerpt, then links to the matching sections of the page. */

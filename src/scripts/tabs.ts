@@ -16,7 +16,9 @@ function select(root: HTMLElement, index: number, focus: boolean): void {
 /** Select the tab labelled `label` in every tab set sharing `syncKey`, and remember it. */
 function syncSelect(syncKey: string, label: string): void {
 	for (const root of document.querySelectorAll<HTMLElement>(`academy-tabs[data-sync-key="${CSS.escape(syncKey)}"]`)) {
-		const index = [...root.querySelectorAll<HTMLElement>(':scope > [role="tabpanel"]')].findIndex((panel) => panel.dataset.tabLabel === label);
+		const index = [...root.querySelectorAll<HTMLElement>(':scope > [role="tabpanel"]')].findIndex(
+			(panel) => panel.dataset.tabLabel === label,
+		);
 		if (index !== -1) select(root, index, false);
 	}
 	try {

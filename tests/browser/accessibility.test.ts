@@ -16,7 +16,13 @@ afterAll(async () => {
 /** Run axe with the WCAG 2.2 A/AA rules and return readable violations (rule, impact, first targets). */
 async function violations(page: Page): Promise<string[]> {
 	const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-	return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+	return results.violations.map(
+		(v) =>
+			`${v.id} (${v.impact}): ${v.nodes
+				.slice(0, 3)
+				.map((n) => n.target.join(' '))
+				.join(' | ')}`,
+	);
 }
 
 /** Open a page in a fresh context with the given colour scheme. */

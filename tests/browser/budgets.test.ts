@@ -28,8 +28,11 @@ describe('size budgets of an article page (gzip)', () => {
 		const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join('\n');
 		const entries = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!);
 		const modules = new Set(entries.flatMap((entry) => [...moduleGraph(entry)]));
-		const total = gzipSize(inline) + [...modules].reduce((sum, file) => sum + gzipSize(readFileSync(join(DIST, file), 'utf8')), 0);
-		console.log(`Article JavaScript: ${total} B gzip (inline ${gzipSize(inline)} B, ${modules.size} module(s): ${[...modules].join(', ')})`);
+		const total =
+			gzipSize(inline) + [...modules].reduce((sum, file) => sum + gzipSize(readFileSync(join(DIST, file), 'utf8')), 0);
+		console.log(
+			`Article JavaScript: ${total} B gzip (inline ${gzipSize(inline)} B, ${modules.size} module(s): ${[...modules].join(', ')})`,
+		);
 		expect(modules.size + inline.length).toBeGreaterThan(0);
 		expect(total).toBeLessThanOrEqual(JS_BUDGET);
 	});

@@ -28,7 +28,9 @@ async function search(page: Page, term: string): Promise<string[]> {
 	await page.click('[data-search-button]');
 	await page.fill('#search-input', term);
 	await page.locator('.search-results > li').first().waitFor();
-	return page.locator('.search-results > li > a').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+	return page
+		.locator('.search-results > li > a')
+		.evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
 }
 
 describe('image catalog', () => {
@@ -39,10 +41,14 @@ describe('image catalog', () => {
 		await page.fill('input[name="q"]', 'mariadb');
 		expect(await page.locator('[data-image-list] > li:visible h2').allInnerTexts()).toEqual(['mariadb']);
 		await page.fill('input[name="q"]', '');
-		const singleArch = images.filter((image) => image.variants.every((v) => v.platforms.every((p) => p.architecture !== 'arm64')));
+		const singleArch = images.filter((image) =>
+			image.variants.every((v) => v.platforms.every((p) => p.architecture !== 'arm64')),
+		);
 		await page.selectOption('select[name="arch"]', 'arm64');
 		expect(await visible()).toBe(images.length - singleArch.length);
-		expect(await page.locator('[data-status]').textContent()).toBe(`Showing ${images.length - singleArch.length} of ${images.length} images.`);
+		expect(await page.locator('[data-status]').textContent()).toBe(
+			`Showing ${images.length - singleArch.length} of ${images.length} images.`,
+		);
 		await page.selectOption('select[name="arch"]', '');
 		await page.selectOption('select[name="shell"]', 'no');
 		const noShell = images.filter((image) => orderedVariants(image)[0]!.platforms.every((p) => p.facts.hasShell.value === false));
@@ -65,7 +71,11 @@ describe('image page', () => {
 		const python = images.find((image) => image.name === 'python')!;
 		const latest = orderedVariants(python)[0]!;
 		const page = await open('/images/python/');
-		const row = (label: string) => page.locator('.spec-table tr', { has: page.locator(`th:text-is("${label}")`) }).locator('td').first();
+		const row = (label: string) =>
+			page
+				.locator('.spec-table tr', { has: page.locator(`th:text-is("${label}")`) })
+				.locator('td')
+				.first();
 		expect(await row('User').innerText()).toBe(latest.platforms[0]!.config.user!);
 		expect(await row('Entrypoint').innerText()).toBe(latest.platforms[0]!.config.entrypoint!.join('\n'));
 		expect(await page.locator('#packages-latest + p').innerText()).toContain(`${variantPackages(latest)!.length} packages`);
@@ -114,7 +124,9 @@ describe('searching images', () => {
 
 	it('finds the images that ship a package', async () => {
 		// A package that a few images ship, so every one of them fits in the result list.
-		const [name, owners] = [...packageIndex(images)].find(([pkg, entries]) => /^[a-z]{5,}$/.test(pkg) && entries.length >= 2 && entries.length <= 4)!;
+		const [name, owners] = [...packageIndex(images)].find(
+			([pkg, entries]) => /^[a-z]{5,}$/.test(pkg) && entries.length >= 2 && entries.length <= 4,
+		)!;
 		const page = await open('/');
 		const results = await search(page, name);
 		for (const owner of owners) expect(results).toContain(`/images/${owner.image}/`);
@@ -132,8 +144,18 @@ describe('accessibility of image pages (axe-core, WCAG 2.2 A/AA)', () => {
 	] as const) {
 		it(`has no violations on ${path} (${colorScheme})`, async () => {
 			const page = await open(path, { colorScheme });
-			const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']).analyze();
-			expect(results.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+			const results = await new AxeBuilder({ page })
+				.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
+				.analyze();
+			expect(
+				results.violations.map(
+					(v) =>
+						`${v.id}: ${v.nodes
+							.slice(0, 3)
+							.map((n) => n.target.join(' '))
+							.join(' | ')}`,
+				),
+			).toEqual([]);
 			await page.context().close();
 		});
 	}

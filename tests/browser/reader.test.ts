@@ -23,7 +23,13 @@ function wordOnlyInOneBody(): { word: string; href: string } {
 		const match = source.match(/^---\n([\s\S]*?)\n---\n([\s\S]*)$/)!;
 		frontMatter += match[1]!.toLowerCase();
 		// Prose only: code blocks and JSX attributes are not reliable search text.
-		bodies.set(file, match[2]!.replace(/```[\s\S]*?```/g, ' ').replace(/<[^>]+>/g, ' ').toLowerCase());
+		bodies.set(
+			file,
+			match[2]!
+				.replace(/```[\s\S]*?```/g, ' ')
+				.replace(/<[^>]+>/g, ' ')
+				.toLowerCase(),
+		);
 	}
 	const owners = new Map<string, Set<string>>();
 	for (const [file, body] of bodies) {
@@ -33,7 +39,8 @@ function wordOnlyInOneBody(): { word: string; href: string } {
 	}
 	// Pagefind stems words, so the word's stem must not occur anywhere else either.
 	const stemElsewhere = (word: string, owner: string) =>
-		frontMatter.includes(word.slice(0, 7)) || [...bodies].some(([file, body]) => file !== owner && body.includes(word.slice(0, 7)));
+		frontMatter.includes(word.slice(0, 7)) ||
+		[...bodies].some(([file, body]) => file !== owner && body.includes(word.slice(0, 7)));
 	const candidates = [...owners].filter(([word, set]) => set.size === 1 && !stemElsewhere(word, [...set][0]!));
 	const [word, set] = candidates.sort(([a], [b]) => a.localeCompare(b))[0]!;
 	const file = [...set][0]!;
@@ -174,7 +181,9 @@ describe('table of contents', () => {
 		const link = links.nth(Math.floor((await links.count()) / 2));
 		const id = decodeURIComponent((await link.getAttribute('href'))!.slice(1));
 		await link.click();
-		await expect.poll(() => page.evaluate((target) => Math.round(document.getElementById(target)!.getBoundingClientRect().top), id)).toBeLessThan(120);
+		await expect
+			.poll(() => page.evaluate((target) => Math.round(document.getElementById(target)!.getBoundingClientRect().top), id))
+			.toBeLessThan(120);
 		expect(page.url()).toContain(`#${id}`);
 		await expect.poll(() => page.locator('table-of-contents a[aria-current="true"]').count()).toBe(1);
 		await context.close();

@@ -21,7 +21,10 @@ export interface BuiltImage {
 }
 
 const APK_ARCH: Record<DemoArch, string> = { amd64: 'x86_64', arm64: 'aarch64' };
-const DEFAULT_ENV = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/bin:/usr/sbin:/sbin:/bin', SSL_CERT_FILE: '/etc/ssl/certs/ca-certificates.crt' };
+const DEFAULT_ENV = {
+	PATH: '/usr/local/sbin:/usr/local/bin:/usr/bin:/usr/sbin:/sbin:/bin',
+	SSL_CERT_FILE: '/etc/ssl/certs/ca-certificates.crt',
+};
 const EMPTY_JSON = Buffer.from('{}');
 const WOLFI_REPOSITORY = 'https://packages.wolfi.dev/os';
 
@@ -92,11 +95,26 @@ function environment(variant: DemoVariant): string[] {
 }
 
 /** An in-toto Statement about `subjectDigest`, wrapped in a DSSE envelope with a placeholder signature. */
-function dsseEnvelope(statementType: string, subject: string, subjectDigest: string, predicateType: string, predicate: unknown): Record<string, unknown> {
-	const statement = { _type: statementType, predicateType, subject: [{ name: subject, digest: { sha256: hex(subjectDigest) } }], predicate };
+function dsseEnvelope(
+	statementType: string,
+	subject: string,
+	subjectDigest: string,
+	predicateType: string,
+	predicate: unknown,
+): Record<string, unknown> {
+	const statement = {
+		_type: statementType,
+		predicateType,
+		subject: [{ name: subject, digest: { sha256: hex(subjectDigest) } }],
+		predicate,
+	};
 	const payload = json(statement).toString('base64');
 	// Demo data is not signed by anyone: the "signature" is a digest of the payload, never a verifiable signature.
-	return { payloadType: MediaType.inTotoPayload, payload, signatures: [{ keyid: '', sig: computeDigest(Buffer.from(payload)).replace('sha256:', '') }] };
+	return {
+		payloadType: MediaType.inTotoPayload,
+		payload,
+		signatures: [{ keyid: '', sig: computeDigest(Buffer.from(payload)).replace('sha256:', '') }],
+	};
 }
 
 interface Platform {
@@ -112,7 +130,12 @@ export function buildDemoImage(definition: DemoImage, recordedAs: RecordedAs): B
 	const reference = `${recordedAs.registry}/${recordedAs.namespace}/${definition.name}`;
 	const docker = definition.format === 'docker';
 	const types = docker
-		? { manifest: MediaType.dockerManifest, index: MediaType.dockerList, config: MediaType.dockerConfig, layer: MediaType.dockerLayerGzip }
+		? {
+				manifest: MediaType.dockerManifest,
+				index: MediaType.dockerList,
+				config: MediaType.dockerConfig,
+				layer: MediaType.dockerLayerGzip,
+			}
 		: { manifest: MediaType.ociManifest, index: MediaType.ociIndex, config: MediaType.ociConfig, layer: MediaType.ociLayerGzip };
 	const blob = (bytes: Buffer<ArrayBuffer>, mediaType: string) => {
 		const digest = computeDigest(bytes);
@@ -157,14 +180,25 @@ export function buildDemoImage(definition: DemoImage, recordedAs: RecordedAs): B
 				}),
 				types.config,
 			);
-			const body = { schemaVersion: 2, mediaType: types.manifest, config, layers: [layer], ...(docker ? {} : { annotations: labels }) };
+			const body = {
+				schemaVersion: 2,
+				mediaType: types.manifest,
+				config,
+				layers: [layer],
+				...(docker ? {} : { annotations: labels }),
+			};
 			return { arch, ...manifest(body, types.manifest) };
 		});
 		const index = manifest(
 			{
 				schemaVersion: 2,
 				mediaType: types.index,
-				manifests: platforms.map((platform) => ({ mediaType: platform.mediaType, size: platform.size, digest: platform.digest, platform: { architecture: platform.arch, os: 'linux' } })),
+				manifests: platforms.map((platform) => ({
+					mediaType: platform.mediaType,
+					size: platform.size,
+					digest: platform.digest,
+					platform: { architecture: platform.arch, os: 'linux' },
+				})),
 				...(docker ? {} : { annotations: labels }),
 			},
 			types.index,
@@ -172,8 +206,16 @@ export function buildDemoImage(definition: DemoImage, recordedAs: RecordedAs): B
 		);
 		if (definition.attested) {
 			const apkoConfig = {
-				contents: { repositories: [WOLFI_REPOSITORY], keyring: [`${WOLFI_REPOSITORY}/wolfi-signing.rsa.pub`], packages: packages.map((pkg) => `${pkg.name}=${pkg.version}`) },
-				accounts: { groups: [{ groupname: 'nonroot', gid: 65532 }], users: [{ username: 'nonroot', uid: 65532, gid: 65532 }], 'run-as': variant.user ?? '' },
+				contents: {
+					repositories: [WOLFI_REPOSITORY],
+					keyring: [`${WOLFI_REPOSITORY}/wolfi-signing.rsa.pub`],
+					packages: packages.map((pkg) => `${pkg.name}=${pkg.version}`),
+				},
+				accounts: {
+					groups: [{ groupname: 'nonroot', gid: 65532 }],
+					users: [{ username: 'nonroot', uid: 65532, gid: 65532 }],
+					'run-as': variant.user ?? '',
+				},
 				...(variant.entrypoint && { entrypoint: { command: variant.entrypoint.join(' ') } }),
 				...(variant.cmd && { cmd: variant.cmd.join(' ') }),
 				...(variant.workDir && { 'work-dir': variant.workDir }),
@@ -188,9 +230,15 @@ export function buildDemoImage(definition: DemoImage, recordedAs: RecordedAs): B
 					internalParameters: Object.fromEntries(packages.map((pkg) => [pkg.name, pkg.version])),
 					resolvedDependencies: [{ uri: WOLFI_REPOSITORY }],
 				},
-				runDetails: { builder: { id: 'https://github.com/chainguard-dev/terraform-provider-apko' }, metadata: { startedOn: created, finishedOn: created } },
+				runDetails: {
+					builder: { id: 'https://github.com/chainguard-dev/terraform-provider-apko' },
+					metadata: { startedOn: created, finishedOn: created },
+				},
 			};
-			const subjects: Array<{ digest: string; arch: DemoArch | null }> = [{ digest: index.digest, arch: null }, ...platforms.map((platform) => ({ digest: platform.digest, arch: platform.arch }))];
+			const subjects: Array<{ digest: string; arch: DemoArch | null }> = [
+				{ digest: index.digest, arch: null },
+				...platforms.map((platform) => ({ digest: platform.digest, arch: platform.arch })),
+			];
 			for (const subject of subjects) {
 				const sbom = spdxDocument(definition.name, subject.digest, subject.arch, packages, platforms, created);
 				const layers = [
@@ -198,7 +246,12 @@ export function buildDemoImage(definition: DemoImage, recordedAs: RecordedAs): B
 					[PredicateType.apkoConfig, apkoConfig],
 					[PredicateType.slsaV1, provenance],
 				].map(([predicateType, predicate]) => ({
-					...blob(json(dsseEnvelope('https://in-toto.io/Statement/v0.1', reference, subject.digest, predicateType as string, predicate)), MediaType.dsseEnvelope),
+					...blob(
+						json(
+							dsseEnvelope('https://in-toto.io/Statement/v0.1', reference, subject.digest, predicateType as string, predicate),
+						),
+						MediaType.dsseEnvelope,
+					),
 					annotations: { predicateType: predicateType as string },
 				}));
 				manifest(cosignManifest(blob, layers), MediaType.ociManifest, [`${digestTag(subject.digest)}.att`]);
@@ -206,45 +259,102 @@ export function buildDemoImage(definition: DemoImage, recordedAs: RecordedAs): B
 		}
 		if (definition.signed) {
 			const payload = json({
-				critical: { identity: { 'docker-reference': reference }, image: { 'docker-manifest-digest': index.digest }, type: 'cosign container image signature' },
+				critical: {
+					identity: { 'docker-reference': reference },
+					image: { 'docker-manifest-digest': index.digest },
+					type: 'cosign container image signature',
+				},
 				optional: null,
 			});
-			const layer = { ...blob(payload, MediaType.cosignSimpleSigning), annotations: { 'dev.cosignproject.cosign/signature': computeDigest(payload).replace('sha256:', '') } };
+			const layer = {
+				...blob(payload, MediaType.cosignSimpleSigning),
+				annotations: { 'dev.cosignproject.cosign/signature': computeDigest(payload).replace('sha256:', '') },
+			};
 			manifest(cosignManifest(blob, [layer]), MediaType.ociManifest, [`${digestTag(index.digest)}.sig`]);
 		}
 		if (definition.referrer) {
-			const statement = dsseEnvelope('https://in-toto.io/Statement/v1', reference, index.digest, 'https://openvex.dev/ns/v0.2.0', {
-				'@context': 'https://openvex.dev/ns/v0.2.0',
-				'@id': `https://supply-chain-academy.invalid/vex/${definition.name}`,
-				author: 'Supply Chain Academy demo data',
-				timestamp: created,
-				version: 1,
-				statements: [],
-			});
-			const bundleLayer = blob(json({ mediaType: MediaType.sigstoreBundle, verificationMaterial: { publicKey: { hint: 'demo' } }, dsseEnvelope: statement }), MediaType.sigstoreBundle);
-			const artifactAnnotations = { 'dev.sigstore.bundle.content': 'dsse-envelope', 'dev.sigstore.bundle.predicateType': 'https://openvex.dev/ns/v0.2.0', 'org.opencontainers.image.created': created };
+			const statement = dsseEnvelope(
+				'https://in-toto.io/Statement/v1',
+				reference,
+				index.digest,
+				'https://openvex.dev/ns/v0.2.0',
+				{
+					'@context': 'https://openvex.dev/ns/v0.2.0',
+					'@id': `https://supply-chain-academy.invalid/vex/${definition.name}`,
+					author: 'Supply Chain Academy demo data',
+					timestamp: created,
+					version: 1,
+					statements: [],
+				},
+			);
+			const bundleLayer = blob(
+				json({
+					mediaType: MediaType.sigstoreBundle,
+					verificationMaterial: { publicKey: { hint: 'demo' } },
+					dsseEnvelope: statement,
+				}),
+				MediaType.sigstoreBundle,
+			);
+			const artifactAnnotations = {
+				'dev.sigstore.bundle.content': 'dsse-envelope',
+				'dev.sigstore.bundle.predicateType': 'https://openvex.dev/ns/v0.2.0',
+				'org.opencontainers.image.created': created,
+			};
 			const artifact = manifest(
-				{ schemaVersion: 2, mediaType: MediaType.ociManifest, artifactType: MediaType.sigstoreBundle, config: blob(EMPTY_JSON, MediaType.ociEmpty), layers: [bundleLayer], subject: index, annotations: artifactAnnotations },
+				{
+					schemaVersion: 2,
+					mediaType: MediaType.ociManifest,
+					artifactType: MediaType.sigstoreBundle,
+					config: blob(EMPTY_JSON, MediaType.ociEmpty),
+					layers: [bundleLayer],
+					subject: index,
+					annotations: artifactAnnotations,
+				},
 				MediaType.ociManifest,
 			);
 			// docker-registry has no referrers API, so the pusher maintains the referrers tag schema index itself.
-			manifest({ schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: [{ ...artifact, artifactType: MediaType.sigstoreBundle, annotations: artifactAnnotations }] }, MediaType.ociIndex, [digestTag(index.digest)]);
+			manifest(
+				{
+					schemaVersion: 2,
+					mediaType: MediaType.ociIndex,
+					manifests: [{ ...artifact, artifactType: MediaType.sigstoreBundle, annotations: artifactAnnotations }],
+				},
+				MediaType.ociIndex,
+				[digestTag(index.digest)],
+			);
 		}
 	}
 	return built;
 }
 
 /** The manifest cosign writes for `.sig` and `.att` tags: a small config naming the layers' digests. */
-function cosignManifest(blob: (bytes: Buffer<ArrayBuffer>, mediaType: string) => { mediaType: string; digest: string; size: number }, layers: Array<{ digest: string }>): Record<string, unknown> {
+function cosignManifest(
+	blob: (bytes: Buffer<ArrayBuffer>, mediaType: string) => { mediaType: string; digest: string; size: number },
+	layers: Array<{ digest: string }>,
+): Record<string, unknown> {
 	const config = blob(
-		json({ architecture: '', created: '0001-01-01T00:00:00Z', history: [{ created: '0001-01-01T00:00:00Z' }], os: '', rootfs: { type: 'layers', diff_ids: layers.map((layer) => layer.digest) }, config: {} }),
+		json({
+			architecture: '',
+			created: '0001-01-01T00:00:00Z',
+			history: [{ created: '0001-01-01T00:00:00Z' }],
+			os: '',
+			rootfs: { type: 'layers', diff_ids: layers.map((layer) => layer.digest) },
+			config: {},
+		}),
 		MediaType.ociConfig,
 	);
 	return { schemaVersion: 2, mediaType: MediaType.ociManifest, config, layers };
 }
 
 /** An SPDX 2.3 document as apko writes it: the image, the operating system, then one package per apk. */
-function spdxDocument(name: string, subjectDigest: string, arch: DemoArch | null, packages: DemoPackage[], platforms: Platform[], created: string): Record<string, unknown> {
+function spdxDocument(
+	name: string,
+	subjectDigest: string,
+	arch: DemoArch | null,
+	packages: DemoPackage[],
+	platforms: Platform[],
+	created: string,
+): Record<string, unknown> {
 	const imageId = `SPDXRef-Package-Image-${subjectDigest.replace(':', '-')}`;
 	const imagePackage = (id: string, digest: string, qualifier: string) => ({
 		SPDXID: id,
@@ -256,10 +366,16 @@ function spdxDocument(name: string, subjectDigest: string, arch: DemoArch | null
 		downloadLocation: 'NOASSERTION',
 		supplier: 'Organization: Chainguard, Inc.',
 		primaryPackagePurpose: 'CONTAINER',
-		externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceLocator: `pkg:oci/${name}@${digest}${qualifier}`, referenceType: 'purl' }],
+		externalRefs: [
+			{ referenceCategory: 'PACKAGE-MANAGER', referenceLocator: `pkg:oci/${name}@${digest}${qualifier}`, referenceType: 'purl' },
+		],
 	});
-	const documentPackages: Array<Record<string, unknown>> = [imagePackage(imageId, subjectDigest, arch ? `?arch=${arch}` : '?mediaType=application%2Fvnd.oci.image.index.v1%2Bjson')];
-	const relationships: Array<Record<string, string>> = [{ spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: imageId }];
+	const documentPackages: Array<Record<string, unknown>> = [
+		imagePackage(imageId, subjectDigest, arch ? `?arch=${arch}` : '?mediaType=application%2Fvnd.oci.image.index.v1%2Bjson'),
+	];
+	const relationships: Array<Record<string, string>> = [
+		{ spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: imageId },
+	];
 	if (arch === null) {
 		for (const platform of platforms) {
 			const id = `SPDXRef-Package-Image-${platform.digest.replace(':', '-')}`;
@@ -311,7 +427,12 @@ function spdxDocument(name: string, subjectDigest: string, arch: DemoArch | null
 }
 
 /** Push a built image: all blobs, then manifests in order (children before indexes, subjects before artifacts). */
-export async function pushBuiltImage(client: RegistryClient, repository: string, built: BuiltImage, concurrency = 8): Promise<void> {
+export async function pushBuiltImage(
+	client: RegistryClient,
+	repository: string,
+	built: BuiltImage,
+	concurrency = 8,
+): Promise<void> {
 	await mapBounded([...built.blobs.values()], concurrency, (bytes) => client.pushBlob(repository, bytes));
 	for (const entry of built.manifests) await client.pushManifest(repository, entry.reference, entry.bytes, entry.mediaType);
 }

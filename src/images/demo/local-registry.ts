@@ -38,7 +38,8 @@ export async function freePort(): Promise<number> {
 }
 
 function authYaml(auth: LocalRegistryAuth): string {
-	if (auth.type === 'htpasswd') return `auth:\n  htpasswd:\n    realm: ${auth.realm ?? 'local-registry'}\n    path: ${auth.htpasswdFile}\n`;
+	if (auth.type === 'htpasswd')
+		return `auth:\n  htpasswd:\n    realm: ${auth.realm ?? 'local-registry'}\n    path: ${auth.htpasswdFile}\n`;
 	if (auth.type === 'token') {
 		return `auth:\n  token:\n    realm: ${auth.realm}\n    service: ${auth.service}\n    issuer: ${auth.issuer}\n    rootcertbundle: ${auth.rootCertBundle}\n`;
 	}
@@ -97,7 +98,11 @@ export async function startLocalRegistry(options: { auth?: LocalRegistryAuth } =
 	child.stderr?.on('data', (chunk) => (output = (output + chunk).slice(-4000)));
 	const spawned = new Promise<void>((resolve, reject) => {
 		child.once('spawn', resolve);
-		child.once('error', (error) => reject(new Error(`Cannot start ${DOCKER_REGISTRY_BINARY}: ${error.message}. Install it with apt-get install docker-registry.`)));
+		child.once('error', (error) =>
+			reject(
+				new Error(`Cannot start ${DOCKER_REGISTRY_BINARY}: ${error.message}. Install it with apt-get install docker-registry.`),
+			),
+		);
 	});
 	const url = `http://127.0.0.1:${port}`;
 	const stop = async () => {

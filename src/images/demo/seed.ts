@@ -1,4 +1,10 @@
-import { RegistryClient, RegistryTransport, mapBounded, parseRegistryLocation, type TransportOptions } from '../../registry/index.ts';
+import {
+	RegistryClient,
+	RegistryTransport,
+	mapBounded,
+	parseRegistryLocation,
+	type TransportOptions,
+} from '../../registry/index.ts';
 import type { RecordedAs } from '../collect.ts';
 import { syncImages, type SyncEvent, type SyncReport } from '../sync.ts';
 import { buildDemoImage, pushBuiltImage } from './builder.ts';
@@ -12,15 +18,29 @@ export const DEMO_NAMESPACE = 'chainguard';
 export const DEMO_CLOCK = new Date(Date.UTC(2025, 6, 1, 0, 0, 0));
 
 /** Build and push demo images into the registry at `baseUrl` (`http://127.0.0.1:PORT`), under `namespace`. */
-export async function seedDemoImages(baseUrl: string, images: readonly DemoImage[] = DEMO_IMAGES, options: { namespace?: string; transport?: TransportOptions } = {}): Promise<RegistryClient> {
+export async function seedDemoImages(
+	baseUrl: string,
+	images: readonly DemoImage[] = DEMO_IMAGES,
+	options: { namespace?: string; transport?: TransportOptions } = {},
+): Promise<RegistryClient> {
 	const namespace = options.namespace ?? DEMO_NAMESPACE;
-	const client = new RegistryClient(parseRegistryLocation(`${baseUrl}/${namespace}`), new RegistryTransport({ concurrency: 16, ...options.transport }));
-	await mapBounded(images, 8, (image) => pushBuiltImage(client, `${namespace}/${image.name}`, buildDemoImage(image, DEMO_RECORDED_AS)));
+	const client = new RegistryClient(
+		parseRegistryLocation(`${baseUrl}/${namespace}`),
+		new RegistryTransport({ concurrency: 16, ...options.transport }),
+	);
+	await mapBounded(images, 8, (image) =>
+		pushBuiltImage(client, `${namespace}/${image.name}`, buildDemoImage(image, DEMO_RECORDED_AS)),
+	);
 	return client;
 }
 
 /** Seed the demo images into the registry at `baseUrl` and sync all their tags into `outDir` (a full, not incremental, sync). */
-export async function syncDemo(baseUrl: string, outDir: string, onEvent?: (event: SyncEvent) => void, transport?: TransportOptions): Promise<SyncReport> {
+export async function syncDemo(
+	baseUrl: string,
+	outDir: string,
+	onEvent?: (event: SyncEvent) => void,
+	transport?: TransportOptions,
+): Promise<SyncReport> {
 	await seedDemoImages(baseUrl);
 	return syncImages({
 		location: parseRegistryLocation(`${baseUrl}/${DEMO_NAMESPACE}`),

@@ -79,7 +79,12 @@ function error(response: ServerResponse, status: number, code: string, message: 
 	response.end(body);
 }
 
-function page(items: string[], url: URL, pageSize: number | null | undefined, absolute: boolean): { items: string[]; link: string | null } {
+function page(
+	items: string[],
+	url: URL,
+	pageSize: number | null | undefined,
+	absolute: boolean,
+): { items: string[]; link: string | null } {
 	if (!pageSize) return { items, link: null };
 	const last = url.searchParams.get('last');
 	const start = last === null ? 0 : items.findIndex((item) => item > last);
@@ -122,10 +127,25 @@ function handle(mock: MockRegistry, request: IncomingMessage, response: ServerRe
 			.map(([digest, stored]) => ({ digest, stored, json: JSON.parse(stored.bytes.toString('utf8')) }))
 			.filter((entry) => entry.json.subject?.digest === reference)
 			.filter((entry) => !(mock.options.filterReferrers && artifactType) || entry.json.artifactType === artifactType)
-			.map((entry) => ({ mediaType: entry.stored.mediaType, digest: entry.digest, size: entry.stored.bytes.length, artifactType: entry.json.artifactType, annotations: entry.json.annotations }))
+			.map((entry) => ({
+				mediaType: entry.stored.mediaType,
+				digest: entry.digest,
+				size: entry.stored.bytes.length,
+				artifactType: entry.json.artifactType,
+				annotations: entry.json.annotations,
+			}))
 			.sort((a, b) => (a.digest < b.digest ? -1 : 1));
-		const digests = page(descriptors.map((descriptor) => descriptor.digest), url, mock.options.pageSize, mock.options.absoluteLinks ?? false);
-		const body = JSON.stringify({ schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: descriptors.filter((descriptor) => digests.items.includes(descriptor.digest)) });
+		const digests = page(
+			descriptors.map((descriptor) => descriptor.digest),
+			url,
+			mock.options.pageSize,
+			mock.options.absoluteLinks ?? false,
+		);
+		const body = JSON.stringify({
+			schemaVersion: 2,
+			mediaType: MediaType.ociIndex,
+			manifests: descriptors.filter((descriptor) => digests.items.includes(descriptor.digest)),
+		});
 		response.writeHead(200, {
 			'Content-Type': MediaType.ociIndex,
 			...(mock.options.filterReferrers && artifactType && { 'OCI-Filters-Applied': 'artifactType' }),
@@ -137,13 +157,21 @@ function handle(mock: MockRegistry, request: IncomingMessage, response: ServerRe
 	if (kind === 'manifests') {
 		const stored = repo.manifests.get(reference);
 		if (!stored) return error(response, 404, 'MANIFEST_UNKNOWN', 'manifest unknown');
-		response.writeHead(200, { 'Content-Type': stored.mediaType, 'Docker-Content-Digest': computeDigest(stored.bytes), 'Content-Length': stored.bytes.length });
+		response.writeHead(200, {
+			'Content-Type': stored.mediaType,
+			'Docker-Content-Digest': computeDigest(stored.bytes),
+			'Content-Length': stored.bytes.length,
+		});
 		response.end(request.method === 'HEAD' ? undefined : stored.bytes);
 		return;
 	}
 	const blob = repo.blobs.get(reference);
 	if (!blob) return error(response, 404, 'BLOB_UNKNOWN', 'blob unknown to registry');
-	response.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Docker-Content-Digest': reference, 'Content-Length': blob.length });
+	response.writeHead(200, {
+		'Content-Type': 'application/octet-stream',
+		'Docker-Content-Digest': reference,
+		'Content-Length': blob.length,
+	});
 	response.end(request.method === 'HEAD' ? undefined : blob);
 }
 
@@ -152,7 +180,11 @@ export async function startMockRegistry(options: MockRegistryOptions = {}): Prom
 	const mock = { requests: [], repositories: new Map(), intercept: null, options } as unknown as MockRegistry;
 	const server: Server = createServer(async (request, response) => {
 		const url = new URL(request.url ?? '/', mock.url);
-		mock.requests.push({ method: request.method ?? 'GET', path: `${url.pathname}${url.search}`, authorization: request.headers.authorization ?? null });
+		mock.requests.push({
+			method: request.method ?? 'GET',
+			path: `${url.pathname}${url.search}`,
+			authorization: request.headers.authorization ?? null,
+		});
 		if (mock.intercept && (await mock.intercept(request, response, url.pathname))) return;
 		handle(mock, request, response, url);
 	});

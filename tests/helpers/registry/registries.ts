@@ -12,7 +12,15 @@ export async function startTokenRegistry(): Promise<{ registry: LocalRegistry; t
 	const dir = await mkdtemp(join(tmpdir(), 'sca-token-'));
 	const tokens = await startTokenServer(dir);
 	try {
-		const registry = await startLocalRegistry({ auth: { type: 'token', realm: tokens.realm, service: tokens.service, issuer: tokens.issuer, rootCertBundle: tokens.certFile } });
+		const registry = await startLocalRegistry({
+			auth: {
+				type: 'token',
+				realm: tokens.realm,
+				service: tokens.service,
+				issuer: tokens.issuer,
+				rootCertBundle: tokens.certFile,
+			},
+		});
 		return {
 			registry,
 			tokens,
@@ -30,7 +38,10 @@ export async function startTokenRegistry(): Promise<{ registry: LocalRegistry; t
 }
 
 /** docker-registry with htpasswd (Basic) auth for one bcrypt user. */
-export async function startHtpasswdRegistry(user: string, password: string): Promise<{ registry: LocalRegistry; stop(): Promise<void> }> {
+export async function startHtpasswdRegistry(
+	user: string,
+	password: string,
+): Promise<{ registry: LocalRegistry; stop(): Promise<void> }> {
 	const dir = await mkdtemp(join(tmpdir(), 'sca-htpasswd-'));
 	const file = join(dir, 'htpasswd');
 	await writeFile(file, execFileSync('htpasswd', ['-Bbn', user, password]));

@@ -33,7 +33,25 @@ const base64url = (value: Buffer | string) => Buffer.from(value).toString('base6
 export async function startTokenServer(dir: string): Promise<TokenServer> {
 	const keyFile = join(dir, 'token.key');
 	const certFile = join(dir, 'token.crt');
-	execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=test-token-issuer', '-days', '2', '-keyout', keyFile, '-out', certFile], { stdio: 'ignore' });
+	execFileSync(
+		'openssl',
+		[
+			'req',
+			'-x509',
+			'-newkey',
+			'rsa:2048',
+			'-nodes',
+			'-subj',
+			'/CN=test-token-issuer',
+			'-days',
+			'2',
+			'-keyout',
+			keyFile,
+			'-out',
+			certFile,
+		],
+		{ stdio: 'ignore' },
+	);
 	const key = readFileSync(keyFile, 'utf8');
 	const certDer = new X509Certificate(readFileSync(certFile)).raw;
 	const state = { requests: [] as TokenRequest[], denied: new Set<string>() };
@@ -63,7 +81,18 @@ export async function startTokenServer(dir: string): Promise<TokenServer> {
 		});
 		const now = Math.floor(Date.now() / 1000);
 		const header = base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', x5c: [certDer.toString('base64')] }));
-		const claims = base64url(JSON.stringify({ iss: issuer, sub: user ?? '', aud: service, exp: now + 300, nbf: now - 10, iat: now, jti: randomUUID(), access }));
+		const claims = base64url(
+			JSON.stringify({
+				iss: issuer,
+				sub: user ?? '',
+				aud: service,
+				exp: now + 300,
+				nbf: now - 10,
+				iat: now,
+				jti: randomUUID(),
+				access,
+			}),
+		);
 		const signature = createSign('RSA-SHA256').update(`${header}.${claims}`).sign(key);
 		const token = `${header}.${claims}.${base64url(signature)}`;
 		response.writeHead(200, { 'Content-Type': 'application/json' });

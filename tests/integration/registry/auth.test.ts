@@ -16,7 +16,10 @@ const IMAGES = DEMO_IMAGES.filter((image) => ['static', 'jq', 'curl'].includes(i
 /** Run the sync CLI as a user would; resolves with its exit code and stderr. */
 async function syncCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stderr: string }> {
 	try {
-		const { stderr } = await run(process.execPath, ['scripts/images-sync.ts', ...args], { cwd: ROOT, env: { ...process.env, HOME: '/nonexistent', ...env } });
+		const { stderr } = await run(process.execPath, ['scripts/images-sync.ts', ...args], {
+			cwd: ROOT,
+			env: { ...process.env, HOME: '/nonexistent', ...env },
+		});
 		return { code: 0, stderr };
 	} catch (error) {
 		const failure = error as { code: number; stderr: string };
@@ -31,7 +34,9 @@ describe('token auth (Bearer) on docker-registry', () => {
 	beforeAll(async () => {
 		setup = await startTokenRegistry();
 		out = await mkdtemp(join(tmpdir(), 'sca-token-out-'));
-		await seedDemoImages(setup.registry.url, IMAGES, { transport: { credentials: { username: 'pusher', password: 'push-secret', source: 'test' } } });
+		await seedDemoImages(setup.registry.url, IMAGES, {
+			transport: { credentials: { username: 'pusher', password: 'push-secret', source: 'test' } },
+		});
 	});
 	afterAll(async () => {
 		await setup?.stop();
@@ -40,11 +45,24 @@ describe('token auth (Bearer) on docker-registry', () => {
 
 	it('syncs anonymously through the token flow, one token per repository scope', async () => {
 		setup.tokens.requests.length = 0;
-		const result = await syncCli(['--registry', `${setup.registry.url}/chainguard`, '--repos', 'static,jq,curl', '--tags', 'latest', '--out', out]);
+		const result = await syncCli([
+			'--registry',
+			`${setup.registry.url}/chainguard`,
+			'--repos',
+			'static,jq,curl',
+			'--tags',
+			'latest',
+			'--out',
+			out,
+		]);
 		expect(result.stderr).toContain('Repositories: 3 (3 updated');
 		expect(result.code).toBe(0);
 		const scopes = setup.tokens.requests.flatMap((request) => request.scope).sort();
-		expect(scopes).toEqual(['repository:chainguard/curl:pull', 'repository:chainguard/jq:pull', 'repository:chainguard/static:pull']);
+		expect(scopes).toEqual([
+			'repository:chainguard/curl:pull',
+			'repository:chainguard/jq:pull',
+			'repository:chainguard/static:pull',
+		]);
 		expect(setup.tokens.requests.every((request) => request.user === null && request.service === 'test-registry')).toBe(true);
 		expect(JSON.parse(await readFile(join(out, 'jq.json'), 'utf8')).variants[0].platforms).toHaveLength(2);
 	});
@@ -53,9 +71,20 @@ describe('token auth (Bearer) on docker-registry', () => {
 		const jqBefore = await readFile(join(out, 'jq.json'), 'utf8');
 		setup.tokens.denied.add('chainguard/jq');
 		try {
-			const result = await syncCli(['--registry', `${setup.registry.url}/chainguard`, '--repos', 'static,jq,curl', '--tags', 'latest', '--out', out]);
+			const result = await syncCli([
+				'--registry',
+				`${setup.registry.url}/chainguard`,
+				'--repos',
+				'static,jq,curl',
+				'--tags',
+				'latest',
+				'--out',
+				out,
+			]);
 			expect(result.code).toBe(2);
-			expect(result.stderr).toMatch(/jq: The registry refused the credentials.*Hint: .*REGISTRY_USERNAME.*\(previous entry kept\)/);
+			expect(result.stderr).toMatch(
+				/jq: The registry refused the credentials.*Hint: .*REGISTRY_USERNAME.*\(previous entry kept\)/,
+			);
 			expect(result.stderr).toContain('2 unchanged, 1 failed');
 		} finally {
 			setup.tokens.denied.delete('chainguard/jq');
@@ -66,10 +95,16 @@ describe('token auth (Bearer) on docker-registry', () => {
 	it('sends credentials to the token realm only, and refuses wrong ones with a hint', async () => {
 		const location = parseRegistryLocation(`${setup.registry.url}/chainguard`);
 		setup.tokens.requests.length = 0;
-		const good = new RegistryClient(location, new RegistryTransport({ credentials: { username: 'pusher', password: 'push-secret', source: 'test' } }));
+		const good = new RegistryClient(
+			location,
+			new RegistryTransport({ credentials: { username: 'pusher', password: 'push-secret', source: 'test' } }),
+		);
 		expect(await good.tags('chainguard/static')).toEqual(expect.arrayContaining(['latest']));
 		expect(setup.tokens.requests.at(-1)!.user).toBe('pusher');
-		const bad = new RegistryClient(location, new RegistryTransport({ credentials: { username: 'pusher', password: 'wrong', source: 'the test' } }));
+		const bad = new RegistryClient(
+			location,
+			new RegistryTransport({ credentials: { username: 'pusher', password: 'wrong', source: 'the test' } }),
+		);
 		const error = await bad.tags('chainguard/static').catch((caught) => caught);
 		expect(error).toBeInstanceOf(RegistryError);
 		expect(error).toMatchObject({ kind: 'auth', status: 401 });
@@ -84,7 +119,9 @@ describe('htpasswd (Basic) on docker-registry', () => {
 	beforeAll(async () => {
 		setup = await startHtpasswdRegistry('reader', 'reader-secret');
 		out = await mkdtemp(join(tmpdir(), 'sca-basic-out-'));
-		await seedDemoImages(setup.registry.url, IMAGES.slice(0, 1), { transport: { credentials: { username: 'reader', password: 'reader-secret', source: 'test' } } });
+		await seedDemoImages(setup.registry.url, IMAGES.slice(0, 1), {
+			transport: { credentials: { username: 'reader', password: 'reader-secret', source: 'test' } },
+		});
 	});
 	afterAll(async () => {
 		await setup?.stop();
@@ -92,16 +129,28 @@ describe('htpasswd (Basic) on docker-registry', () => {
 	});
 
 	it('exits with 1 and a hint when no credentials are configured', async () => {
-		const result = await syncCli(['--registry', `${setup.registry.url}/chainguard`, '--repos', 'static', '--tags', 'latest', '--out', out]);
+		const result = await syncCli([
+			'--registry',
+			`${setup.registry.url}/chainguard`,
+			'--repos',
+			'static',
+			'--tags',
+			'latest',
+			'--out',
+			out,
+		]);
 		expect(result.code).toBe(1);
 		expect(result.stderr).toMatch(/user name and password.*Hint: Set REGISTRY_USERNAME and REGISTRY_PASSWORD/);
 	});
 
 	it('reads credentials from the environment', async () => {
-		const result = await syncCli(['--registry', `${setup.registry.url}/chainguard`, '--repos', 'static', '--tags', 'latest', '--out', out], {
-			REGISTRY_USERNAME: 'reader',
-			REGISTRY_PASSWORD: 'reader-secret',
-		});
+		const result = await syncCli(
+			['--registry', `${setup.registry.url}/chainguard`, '--repos', 'static', '--tags', 'latest', '--out', out],
+			{
+				REGISTRY_USERNAME: 'reader',
+				REGISTRY_PASSWORD: 'reader-secret',
+			},
+		);
 		expect(result.stderr).toContain('1 updated');
 		expect(result.code).toBe(0);
 	});
@@ -110,8 +159,14 @@ describe('htpasswd (Basic) on docker-registry', () => {
 		const dockerConfig = join(out, 'docker');
 		await mkdir(dockerConfig);
 		const auth = Buffer.from('reader:reader-secret').toString('base64');
-		await writeFile(join(dockerConfig, 'config.json'), JSON.stringify({ auths: { [`http://${setup.registry.host}`]: { auth } } }));
-		const result = await syncCli(['--registry', `${setup.registry.url}/chainguard`, '--repos', 'static', '--tags', 'latest', '--out', join(out, 'second')], { DOCKER_CONFIG: dockerConfig });
+		await writeFile(
+			join(dockerConfig, 'config.json'),
+			JSON.stringify({ auths: { [`http://${setup.registry.host}`]: { auth } } }),
+		);
+		const result = await syncCli(
+			['--registry', `${setup.registry.url}/chainguard`, '--repos', 'static', '--tags', 'latest', '--out', join(out, 'second')],
+			{ DOCKER_CONFIG: dockerConfig },
+		);
 		expect(result.stderr).toContain('1 updated');
 		expect(result.code).toBe(0);
 	});

@@ -36,7 +36,9 @@ describe('demo images on a plain docker-registry', () => {
 		expect(snapshot.metadata.demo).toBe(true);
 		expect(snapshot.images).toHaveLength(25);
 		const byName = new Map(snapshot.images.map((image) => [image.name, image]));
-		expect(byName.get('pytorch')!.variants.every((variant) => variant.platforms.map((p) => p.platform).join() === 'linux/amd64')).toBe(true);
+		expect(
+			byName.get('pytorch')!.variants.every((variant) => variant.platforms.map((p) => p.platform).join() === 'linux/amd64'),
+		).toBe(true);
 		expect(byName.get('mariadb')!.variants[0].mediaType).toBe('application/vnd.docker.distribution.manifest.list.v2+json');
 		expect(byName.get('maven')!.variants[0]).toMatchObject({ signatures: [], attestations: [] });
 		expect(byName.get('python')!.tags.length).toBeGreaterThanOrEqual(10);

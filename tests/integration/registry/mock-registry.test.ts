@@ -8,8 +8,23 @@ import { DEMO_IMAGES } from '../../../src/images/demo/definitions.ts';
 import { DEMO_RECORDED_AS } from '../../../src/images/demo/seed.ts';
 import { syncImages } from '../../../src/images/sync.ts';
 import { readSnapshot } from '../../../src/images/snapshot.ts';
-import { MediaType, RegistryClient, RegistryError, RegistryTransport, computeDigest, parseRegistryLocation, type TransportOptions } from '../../../src/registry/index.ts';
-import { loadImage, putBlob, putManifest, startMockRegistry, type Interceptor, type MockRegistry } from '../../helpers/registry/mock-registry.ts';
+import {
+	MediaType,
+	RegistryClient,
+	RegistryError,
+	RegistryTransport,
+	computeDigest,
+	parseRegistryLocation,
+	type TransportOptions,
+} from '../../../src/registry/index.ts';
+import {
+	loadImage,
+	putBlob,
+	putManifest,
+	startMockRegistry,
+	type Interceptor,
+	type MockRegistry,
+} from '../../helpers/registry/mock-registry.ts';
 
 const definition = (name: string) => DEMO_IMAGES.find((image) => image.name === name)!;
 const noWait: TransportOptions = { sleep: async () => {}, baseDelayMs: 1 };
@@ -61,7 +76,9 @@ describe('what docker-registry lacks', () => {
 		expect(found.source).toBe('api');
 		expect(found.descriptors.map((descriptor) => descriptor.artifactType)).toEqual([MediaType.sigstoreBundle]);
 		expect(mock.requests.at(-1)!.path).toContain(`referrers/${subject}?artifactType=`);
-		expect((await client().referrers('chainguard/node', subject, { artifactType: 'application/x-other' })).descriptors).toEqual([]);
+		expect((await client().referrers('chainguard/node', subject, { artifactType: 'application/x-other' })).descriptors).toEqual(
+			[],
+		);
 	});
 
 	it('filters referrers itself when the registry did not, and follows their pages', async () => {
@@ -70,23 +87,35 @@ describe('what docker-registry lacks', () => {
 		const subject = computeDigest(stored('node', 'latest').bytes);
 		const artifact = JSON.parse(stored('node', `sha256-${subject.slice(7)}`).bytes.toString()).manifests[0];
 		const other = JSON.parse(stored('node', artifact.digest).bytes.toString());
-		putManifest(mock, 'chainguard/node', 'other', Buffer.from(JSON.stringify({ ...other, artifactType: 'application/x-other' })), MediaType.ociManifest);
+		putManifest(
+			mock,
+			'chainguard/node',
+			'other',
+			Buffer.from(JSON.stringify({ ...other, artifactType: 'application/x-other' })),
+			MediaType.ociManifest,
+		);
 		const all = await client().referrers('chainguard/node', subject);
-		expect(all.descriptors.map((descriptor) => descriptor.artifactType).sort()).toEqual(['application/vnd.dev.sigstore.bundle.v0.3+json', 'application/x-other']);
+		expect(all.descriptors.map((descriptor) => descriptor.artifactType).sort()).toEqual([
+			'application/vnd.dev.sigstore.bundle.v0.3+json',
+			'application/x-other',
+		]);
 		const filtered = await client().referrers('chainguard/node', subject, { artifactType: 'application/x-other' });
 		expect(filtered.descriptors).toHaveLength(1);
 	});
 
-	it.each([false, true])('follows tag pages through Link headers (absolute links: %s) and sorts the tags', async (absoluteLinks) => {
-		mock.options = { pageSize: 3, absoluteLinks };
-		const index = stored('jq', 'latest');
-		const extra = ['v10', 'v2', 'a1', 'z9', 'm5', 'b7'];
-		for (const tag of extra) putManifest(mock, 'chainguard/jq', tag, index.bytes, index.mediaType);
-		const tags = await client().tags('chainguard/jq');
-		const expected = [...mock.repositories.get('chainguard/jq')!.manifests.keys()].filter((key) => !key.includes(':')).sort();
-		expect(tags).toEqual(expected);
-		expect(mock.requests.filter((request) => request.path.includes('/tags/list'))).toHaveLength(Math.ceil(expected.length / 3));
-	});
+	it.each([false, true])(
+		'follows tag pages through Link headers (absolute links: %s) and sorts the tags',
+		async (absoluteLinks) => {
+			mock.options = { pageSize: 3, absoluteLinks };
+			const index = stored('jq', 'latest');
+			const extra = ['v10', 'v2', 'a1', 'z9', 'm5', 'b7'];
+			for (const tag of extra) putManifest(mock, 'chainguard/jq', tag, index.bytes, index.mediaType);
+			const tags = await client().tags('chainguard/jq');
+			const expected = [...mock.repositories.get('chainguard/jq')!.manifests.keys()].filter((key) => !key.includes(':')).sort();
+			expect(tags).toEqual(expected);
+			expect(mock.requests.filter((request) => request.path.includes('/tags/list'))).toHaveLength(Math.ceil(expected.length / 3));
+		},
+	);
 
 	it('follows a blob redirect to another origin without the Authorization header', async () => {
 		second = await startMockRegistry();
@@ -97,7 +126,8 @@ describe('what docker-registry lacks', () => {
 		cdn.intercept = (_request, response) => send(response, 200, { 'Content-Length': blob.length }, blob);
 		mock.intercept = (request, response, path) => {
 			if (!request.headers.authorization) return send(response, 401, { 'WWW-Authenticate': 'Basic realm="mock"' });
-			if (path.includes('/blobs/')) return send(response, 307, { Location: `http://localhost:${new URL(cdn.url).port}/cdn${path}` });
+			if (path.includes('/blobs/'))
+				return send(response, 307, { Location: `http://localhost:${new URL(cdn.url).port}/cdn${path}` });
 			return false;
 		};
 		const reader = client({ credentials: { username: 'u', password: 'p', source: 'test' } });
@@ -110,7 +140,8 @@ describe('what docker-registry lacks', () => {
 	it('waits as long as Retry-After says on 429, within bounds', async () => {
 		const waits: number[] = [];
 		let throttled = 2;
-		mock.intercept = (_request, response, path) => (path.includes('/manifests/') && throttled-- > 0 ? send(response, 429, { 'Retry-After': '2' }) : false);
+		mock.intercept = (_request, response, path) =>
+			path.includes('/manifests/') && throttled-- > 0 ? send(response, 429, { 'Retry-After': '2' }) : false;
 		const reader = client({ sleep: async (ms) => void waits.push(ms) });
 		expect((await reader.getManifest('chainguard/jq', 'latest')).kind).toBe('index');
 		expect(waits).toEqual([2000, 2000]);
@@ -123,12 +154,14 @@ describe('what docker-registry lacks', () => {
 	it('retries 5xx with bounded exponential backoff and jitter, then gives up', async () => {
 		const waits: number[] = [];
 		let failures = 2;
-		mock.intercept = (_request, response, path) => (path.includes('/manifests/') && failures-- > 0 ? send(response, 503, {}) : false);
+		mock.intercept = (_request, response, path) =>
+			path.includes('/manifests/') && failures-- > 0 ? send(response, 503, {}) : false;
 		const reader = client({ sleep: async (ms) => void waits.push(ms), baseDelayMs: 100, maxDelayMs: 150, random: () => 1 });
 		await reader.getManifest('chainguard/jq', 'latest');
 		expect(waits).toEqual([100, 150]);
 		expect(reader.transport.stats.retries).toBe(2);
-		mock.intercept = (_request, response) => send(response, 500, { 'Content-Type': 'application/json' }, '{"errors":[{"code":"UNKNOWN","message":"storage down"}]}');
+		mock.intercept = (_request, response) =>
+			send(response, 500, { 'Content-Type': 'application/json' }, '{"errors":[{"code":"UNKNOWN","message":"storage down"}]}');
 		const before = mock.requests.length;
 		const error = await failure(client({ retries: 3 }).getManifest('chainguard/jq', 'latest'));
 		expect(error).toMatchObject({ kind: 'http', status: 500, code: 'UNKNOWN' });
@@ -165,17 +198,39 @@ describe('what docker-registry lacks', () => {
 	it("reads an SBOM attached with cosign's deprecated .sbom tag", async () => {
 		loadImage(mock, 'chainguard/maven', buildDemoImage(definition('maven'), DEMO_RECORDED_AS));
 		const platform = JSON.parse(stored('maven', 'latest').bytes.toString()).manifests[0].digest as string;
-		const spdx = Buffer.from(JSON.stringify({ spdxVersion: 'SPDX-2.3', packages: [{ name: 'maven', versionInfo: '3.9.10-r0', licenseDeclared: 'Apache-2.0' }] }));
+		const spdx = Buffer.from(
+			JSON.stringify({
+				spdxVersion: 'SPDX-2.3',
+				packages: [{ name: 'maven', versionInfo: '3.9.10-r0', licenseDeclared: 'Apache-2.0' }],
+			}),
+		);
 		const layer = { mediaType: 'text/spdx+json', digest: putBlob(mock, 'chainguard/maven', spdx), size: spdx.length };
 		const config = { mediaType: MediaType.ociConfig, digest: putBlob(mock, 'chainguard/maven', Buffer.from('{}')), size: 2 };
-		putManifest(mock, 'chainguard/maven', `sha256-${platform.slice(7)}.sbom`, Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MediaType.ociManifest, config, layers: [layer] })), MediaType.ociManifest);
+		putManifest(
+			mock,
+			'chainguard/maven',
+			`sha256-${platform.slice(7)}.sbom`,
+			Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MediaType.ociManifest, config, layers: [layer] })),
+			MediaType.ociManifest,
+		);
 		const out = await mkdtemp(join(tmpdir(), 'sca-sbom-'));
 		try {
-			await syncImages({ location: parseRegistryLocation(`${mock.url}/chainguard`), repositories: ['maven'], tags: ['latest'], outDir: out, mode: 'exact' });
+			await syncImages({
+				location: parseRegistryLocation(`${mock.url}/chainguard`),
+				repositories: ['maven'],
+				tags: ['latest'],
+				outDir: out,
+				mode: 'exact',
+			});
 			const maven = (await readSnapshot(out)).images[0];
 			const attached = maven.variants[0].platforms.find((candidate) => candidate.digest === platform)!;
-			expect(attached.attestations).toEqual([{ predicateType: 'https://spdx.dev/Document', source: 'cosign-tag', statement: null, understood: true }]);
-			expect(attached.sbom).toEqual({ format: 'SPDX-2.3', packages: [{ name: 'maven', version: '3.9.10-r0', license: 'Apache-2.0', purl: null }] });
+			expect(attached.attestations).toEqual([
+				{ predicateType: 'https://spdx.dev/Document', source: 'cosign-tag', statement: null, understood: true },
+			]);
+			expect(attached.sbom).toEqual({
+				format: 'SPDX-2.3',
+				packages: [{ name: 'maven', version: '3.9.10-r0', license: 'Apache-2.0', purl: null }],
+			});
 			expect(attached.facts.hasShell.value).toBe(false);
 			expect(maven.variants[0].platforms.find((candidate) => candidate.digest !== platform)!.sbom).toBeNull();
 		} finally {
@@ -204,12 +259,22 @@ function storedAsLatest(body: string, contentType: string): Interceptor {
 	const digest = computeDigest(bytes);
 	return (request, response, path) => {
 		if (!path.endsWith('/curl/manifests/latest') && !path.endsWith(`/curl/manifests/${digest}`)) return false;
-		return send(response, 200, { 'Content-Type': contentType, 'Docker-Content-Digest': digest, 'Content-Length': bytes.length }, request.method === 'HEAD' ? undefined : bytes);
+		return send(
+			response,
+			200,
+			{ 'Content-Type': contentType, 'Docker-Content-Digest': digest, 'Content-Length': bytes.length },
+			request.method === 'HEAD' ? undefined : bytes,
+		);
 	};
 }
 
 /** Faults served for the curl repository only; jq stays healthy. */
-const FAULTS: Array<{ fault: string; kind: RegistryError['kind']; message: RegExp; intercept: (mock: MockRegistry) => Interceptor }> = [
+const FAULTS: Array<{
+	fault: string;
+	kind: RegistryError['kind'];
+	message: RegExp;
+	intercept: (mock: MockRegistry) => Interceptor;
+}> = [
 	{
 		fault: 'digest mismatch',
 		kind: 'digest',
@@ -218,7 +283,12 @@ const FAULTS: Array<{ fault: string; kind: RegistryError['kind']; message: RegEx
 			if (!curlIndex(request, path)) return false;
 			const original = stored('curl', 'latest');
 			const altered = Buffer.from(original.bytes.toString().replace('"schemaVersion":2', '"schemaVersion": 2'));
-			return send(response, 200, { 'Content-Type': original.mediaType, 'Docker-Content-Digest': computeDigest(original.bytes) }, altered);
+			return send(
+				response,
+				200,
+				{ 'Content-Type': original.mediaType, 'Docker-Content-Digest': computeDigest(original.bytes) },
+				altered,
+			);
 		},
 	},
 	{
@@ -226,7 +296,9 @@ const FAULTS: Array<{ fault: string; kind: RegistryError['kind']; message: RegEx
 		kind: 'size',
 		message: /larger than 4194304 bytes/,
 		intercept: () => (request, response, path) =>
-			curlIndex(request, path) ? send(response, 200, { 'Content-Type': MediaType.ociIndex }, Buffer.alloc(5 * 1024 * 1024, 32)) : false,
+			curlIndex(request, path)
+				? send(response, 200, { 'Content-Type': MediaType.ociIndex }, Buffer.alloc(5 * 1024 * 1024, 32))
+				: false,
 	},
 	{
 		fault: 'malformed JSON',
@@ -238,7 +310,14 @@ const FAULTS: Array<{ fault: string; kind: RegistryError['kind']; message: RegEx
 		fault: 'manifest without layers',
 		kind: 'json',
 		message: /field "layers"/,
-		intercept: () => storedAsLatest(JSON.stringify({ schemaVersion: 2, config: { mediaType: MediaType.ociConfig, digest: `sha256:${'a'.repeat(64)}`, size: 2 } }), MediaType.ociManifest),
+		intercept: () =>
+			storedAsLatest(
+				JSON.stringify({
+					schemaVersion: 2,
+					config: { mediaType: MediaType.ociConfig, digest: `sha256:${'a'.repeat(64)}`, size: 2 },
+				}),
+				MediaType.ociManifest,
+			),
 	},
 	{
 		fault: 'wrong media type',
@@ -246,7 +325,12 @@ const FAULTS: Array<{ fault: string; kind: RegistryError['kind']; message: RegEx
 		message: /Unsupported manifest media type "application\/vnd.docker.distribution.manifest.v1\+prettyjws"/,
 		intercept: () => (request, response, path) => {
 			if (!curlIndex(request, path)) return false;
-			return send(response, 200, { 'Content-Type': 'application/vnd.docker.distribution.manifest.v1+prettyjws' }, stored('curl', 'latest').bytes);
+			return send(
+				response,
+				200,
+				{ 'Content-Type': 'application/vnd.docker.distribution.manifest.v1+prettyjws' },
+				stored('curl', 'latest').bytes,
+			);
 		},
 	},
 	{
@@ -259,7 +343,8 @@ const FAULTS: Array<{ fault: string; kind: RegistryError['kind']; message: RegEx
 		fault: 'blob digest mismatch',
 		kind: 'digest',
 		message: /digest mismatch/,
-		intercept: () => (request, response, path) => (path.includes('/curl/blobs/') && request.method === 'GET' ? send(response, 200, {}, '{"tampered":true}') : false),
+		intercept: () => (request, response, path) =>
+			path.includes('/curl/blobs/') && request.method === 'GET' ? send(response, 200, {}, '{"tampered":true}') : false,
 	},
 ];
 
@@ -298,14 +383,17 @@ describe.each(FAULTS)('a repository with a $fault among good ones', ({ kind, mes
 		expect((await readSnapshot(out)).metadata.repositories).toEqual(['curl', 'jq']);
 		// The same fault, met directly, is a RegistryError of the expected kind.
 		const direct = client({ retries: 1 });
-		await direct.getManifest('chainguard/curl', 'latest').then(
-			async (index) => {
-				const child = index.kind === 'index' ? index.index.manifests[0].digest : index.digest;
-				const manifest = await direct.getManifest('chainguard/curl', child);
-				if (manifest.kind === 'manifest') await direct.getBlob('chainguard/curl', manifest.manifest.config.digest);
-			},
-			(error: unknown) => void thrown.push(error as RegistryError),
-		).catch((error: unknown) => void thrown.push(error as RegistryError));
+		await direct
+			.getManifest('chainguard/curl', 'latest')
+			.then(
+				async (index) => {
+					const child = index.kind === 'index' ? index.index.manifests[0].digest : index.digest;
+					const manifest = await direct.getManifest('chainguard/curl', child);
+					if (manifest.kind === 'manifest') await direct.getBlob('chainguard/curl', manifest.manifest.config.digest);
+				},
+				(error: unknown) => void thrown.push(error as RegistryError),
+			)
+			.catch((error: unknown) => void thrown.push(error as RegistryError));
 		expect(thrown.map((error) => error.kind)).toEqual([kind]);
 	});
 });

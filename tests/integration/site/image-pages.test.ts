@@ -16,7 +16,14 @@ import { buildSite } from './build.ts';
 const MARK = 'window.__pwned=1';
 const LONG = 'A'.repeat(10_240);
 const RTL = '\u202Eevil\u202C\u200B\u200D\u2066x\u2069';
-const HOSTILE = [`<script>${MARK}</script>`, `"><img src=x onerror="${MARK}">`, `javascript:${MARK}`, `' onmouseover='${MARK}`, LONG, RTL];
+const HOSTILE = [
+	`<script>${MARK}</script>`,
+	`"><img src=x onerror="${MARK}">`,
+	`javascript:${MARK}`,
+	`' onmouseover='${MARK}`,
+	LONG,
+	RTL,
+];
 
 /** A copy of the demo python image whose every untrusted string carries an attack or an oversized value. */
 function hostileImage(base: ImageRepository): ImageRepository {
@@ -35,7 +42,11 @@ function hostileImage(base: ImageRepository): ImageRepository {
 			platform.config.entrypoint = HOSTILE;
 			platform.config.workingDir = RTL;
 			platform.config.env = HOSTILE.map((value, i) => ({ name: `HOSTILE_${i}`, value }));
-			platform.config.labels = { 'org.opencontainers.image.url': `javascript:${MARK}`, 'evil.label': `<img src=x onerror="${MARK}">`, long: LONG };
+			platform.config.labels = {
+				'org.opencontainers.image.url': `javascript:${MARK}`,
+				'evil.label': `<img src=x onerror="${MARK}">`,
+				long: LONG,
+			};
 			if (platform.sbom) {
 				platform.sbom.packages.push(
 					{ name: `<script>${MARK}</script>`, version: `"><svg onload="${MARK}">`, license: LONG, purl: `javascript:${MARK}` },
@@ -56,7 +67,9 @@ describe('image pages built from hostile registry data', () => {
 		cpSync('content/images', dir, { recursive: true, filter: (source) => !source.endsWith('.mdx') && !source.endsWith('.yaml') });
 		const python = imageRepositorySchema.parse(JSON.parse(readFileSync(join(dir, 'python.json'), 'utf8')));
 		writeFileSync(join(dir, 'hostile.json'), serialize(imageRepositorySchema, hostileImage(python)));
-		const metadata: SnapshotMetadata = snapshotMetadataSchema.parse(JSON.parse(readFileSync(join(dir, '_snapshot.json'), 'utf8')));
+		const metadata: SnapshotMetadata = snapshotMetadataSchema.parse(
+			JSON.parse(readFileSync(join(dir, '_snapshot.json'), 'utf8')),
+		);
 		metadata.repositories = [...metadata.repositories, 'hostile'].sort();
 		writeFileSync(join(dir, '_snapshot.json'), serialize(snapshotMetadataSchema, metadata));
 		const result = await buildSite({ IMAGES_SNAPSHOT_DIR: dir });
@@ -95,7 +108,9 @@ describe('image pages built from hostile registry data', () => {
 					// Open every disclosure and hover the hostile values so event-handler payloads would fire.
 					await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
 					await page.evaluate(() =>
-						document.querySelectorAll('main *').forEach((node) => node.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }))),
+						document
+							.querySelectorAll('main *')
+							.forEach((node) => node.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }))),
 					);
 					expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 					expect(dialogs).toEqual([]);
@@ -140,7 +155,11 @@ describe('live registry mode', () => {
 	it('fails with a hint when the registry cannot be reached, unless told to fall back to the snapshot', async () => {
 		// A port nobody listens on: the connection is refused at once.
 		const closedPort = await freePort();
-		const unreachable = { IMAGES_REGISTRY: `http://127.0.0.1:${closedPort}/chainguard`, IMAGES_REPOS: 'python', IMAGES_TAGS: 'latest' };
+		const unreachable = {
+			IMAGES_REGISTRY: `http://127.0.0.1:${closedPort}/chainguard`,
+			IMAGES_REPOS: 'python',
+			IMAGES_TAGS: 'latest',
+		};
 		const failed = await buildSite(unreachable);
 		expect(failed.code).not.toBe(0);
 		expect(failed.output).toContain(`Could not load images live from IMAGES_REGISTRY=http://127.0.0.1:${closedPort}/chainguard`);
@@ -148,6 +167,8 @@ describe('live registry mode', () => {
 		const fallback = await buildSite({ ...unreachable, IMAGES_FALLBACK: 'snapshot' });
 		expect(fallback.code, fallback.output.slice(-3000)).toBe(0);
 		expect(fallback.output).toContain('Using the committed snapshot (IMAGES_FALLBACK=snapshot)');
-		expect(readFileSync(join(fallback.outDir, 'images/python/index.html'), 'utf8')).toBe(readFileSync(join(DIST, 'images/python/index.html'), 'utf8'));
+		expect(readFileSync(join(fallback.outDir, 'images/python/index.html'), 'utf8')).toBe(
+			readFileSync(join(DIST, 'images/python/index.html'), 'utf8'),
+		);
 	});
 });

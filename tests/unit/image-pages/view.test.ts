@@ -113,7 +113,12 @@ describe('commands', () => {
 
 describe('formatting untrusted values', () => {
 	it('formats sizes in decimal units', () => {
-		expect([formatSize(512), formatSize(1500), formatSize(23_456_789), formatSize(1_200_000_000)]).toEqual(['512 B', '1.50 kB', '23.5 MB', '1.20 GB']);
+		expect([formatSize(512), formatSize(1500), formatSize(23_456_789), formatSize(1_200_000_000)]).toEqual([
+			'512 B',
+			'1.50 kB',
+			'23.5 MB',
+			'1.20 GB',
+		]);
 	});
 
 	it('only turns http(s) URLs into links', () => {
@@ -132,6 +137,8 @@ describe('formatting untrusted values', () => {
 	});
 
 	it('finds image links in guide bodies', () => {
-		expect(imagesLinkedFrom('See [static](/images/static/) and [go](/images/go/#tags), not [/images/packages/](/images/packages/).')).toEqual(['static', 'go']);
+		expect(
+			imagesLinkedFrom('See [static](/images/static/) and [go](/images/go/#tags), not [/images/packages/](/images/packages/).'),
+		).toEqual(['static', 'go']);
 	});
 });

@@ -2,7 +2,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG_FILE, UsageError, formatSummary, loadRepositoriesConfig, planSync, progressReporter } from '../../../src/images/cli.ts';
+import {
+	DEFAULT_CONFIG_FILE,
+	UsageError,
+	formatSummary,
+	loadRepositoriesConfig,
+	planSync,
+	progressReporter,
+} from '../../../src/images/cli.ts';
 import { DEMO_IMAGES } from '../../../src/images/demo/definitions.ts';
 import type { SyncReport } from '../../../src/images/sync.ts';
 
@@ -16,15 +23,41 @@ afterEach(async () => {
 
 describe('planSync', () => {
 	it('takes everything from flags', async () => {
-		const plan = await planSync(['--registry', 'http://127.0.0.1:5000/chainguard', '--repos', 'a, b', '--tags', 'latest', '--out', 'x', '--concurrency', '4']);
-		expect(plan).toMatchObject({ repositories: ['a', 'b'], tags: ['latest'], outDir: 'x', concurrency: 4, mode: 'merge', location: { baseUrl: 'http://127.0.0.1:5000', namespace: 'chainguard' } });
-		expect(await planSync(['--registry', 'cgr.dev/chainguard', '--all', '--all-tags'])).toMatchObject({ repositories: null, tags: 'all', mode: 'exact' });
+		const plan = await planSync([
+			'--registry',
+			'http://127.0.0.1:5000/chainguard',
+			'--repos',
+			'a, b',
+			'--tags',
+			'latest',
+			'--out',
+			'x',
+			'--concurrency',
+			'4',
+		]);
+		expect(plan).toMatchObject({
+			repositories: ['a', 'b'],
+			tags: ['latest'],
+			outDir: 'x',
+			concurrency: 4,
+			mode: 'merge',
+			location: { baseUrl: 'http://127.0.0.1:5000', namespace: 'chainguard' },
+		});
+		expect(await planSync(['--registry', 'cgr.dev/chainguard', '--all', '--all-tags'])).toMatchObject({
+			repositories: null,
+			tags: 'all',
+			mode: 'exact',
+		});
 		expect(await planSync(['--help'])).toBeNull();
 	});
 
 	it('fills the rest from the committed repositories file, which follows every demo image', async () => {
 		const plan = await planSync([]);
-		expect(plan).toMatchObject({ location: { host: 'cgr.dev', namespace: 'chainguard' }, tags: ['latest', 'latest-dev'], mode: 'exact' });
+		expect(plan).toMatchObject({
+			location: { host: 'cgr.dev', namespace: 'chainguard' },
+			tags: ['latest', 'latest-dev'],
+			mode: 'exact',
+		});
 		expect([...plan!.repositories!].sort()).toEqual(DEMO_IMAGES.map((image) => image.name).sort());
 		expect((await loadRepositoriesConfig(DEFAULT_CONFIG_FILE)).registry).toBe('cgr.dev/chainguard');
 	});
@@ -52,7 +85,14 @@ describe('planSync', () => {
 });
 
 describe('progress and summary', () => {
-	const outcome = { name: 'jq', status: 'failed' as const, tags: 2, missingTags: [], error: 'boom. Hint: retry', keptPrevious: true };
+	const outcome = {
+		name: 'jq',
+		status: 'failed' as const,
+		tags: 2,
+		missingTags: [],
+		error: 'boom. Hint: retry',
+		keptPrevious: true,
+	};
 
 	it('prints plain lines when stderr is not a terminal, and a bar when it is', () => {
 		const chunks: string[] = [];
@@ -62,13 +102,21 @@ describe('progress and summary', () => {
 		report({ type: 'repository', done: 1, total: 1, outcome });
 		expect(chunks.join('')).toBe('Syncing 1 repositories\n[1/1] jq: FAILED: boom. Hint: retry\n');
 		const tty: string[] = [];
-		progressReporter({ isTTY: true, write: (chunk: string) => tty.push(chunk) } as unknown as NodeJS.WritableStream)({ type: 'repository', done: 1, total: 2, outcome: { ...outcome, status: 'updated', error: null } });
+		progressReporter({ isTTY: true, write: (chunk: string) => tty.push(chunk) } as unknown as NodeJS.WritableStream)({
+			type: 'repository',
+			done: 1,
+			total: 2,
+			outcome: { ...outcome, status: 'updated', error: null },
+		});
 		expect(tty.join('')).toContain('[###############...............] 1/2 jq');
 	});
 
 	it('summarizes repositories, tags, requests, bytes, time and failures', () => {
 		const report: SyncReport = {
-			outcomes: [outcome, { name: 'bash', status: 'unchanged', tags: 2, missingTags: ['latest-dev'], error: null, keptPrevious: false }],
+			outcomes: [
+				outcome,
+				{ name: 'bash', status: 'unchanged', tags: 2, missingTags: ['latest-dev'], error: null, keptPrevious: false },
+			],
 			requests: 12,
 			bytes: 2048,
 			retries: 1,

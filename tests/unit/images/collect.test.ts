@@ -10,7 +10,14 @@ describe('readConfigDocument', () => {
 				os: 'linux',
 				variant: 'v8',
 				created: '2025-06-30T03:00:00Z',
-				config: { User: '65532', Env: ['PATH=/usr/bin', 'EMPTY=', 'A=b=c', 'BARE'], Labels: { z: '1', a: '2' }, ExposedPorts: { '8080/tcp': {}, '443/tcp': {} }, Volumes: { '/data': {} }, WorkingDir: '' },
+				config: {
+					User: '65532',
+					Env: ['PATH=/usr/bin', 'EMPTY=', 'A=b=c', 'BARE'],
+					Labels: { z: '1', a: '2' },
+					ExposedPorts: { '8080/tcp': {}, '443/tcp': {} },
+					Volumes: { '/data': {} },
+					WorkingDir: '',
+				},
 			},
 			{},
 		);

@@ -6,7 +6,8 @@ import { DEMO_PACKAGES, demoPackages } from '../../../src/images/demo/packages.t
 import { DEMO_RECORDED_AS } from '../../../src/images/demo/seed.ts';
 import { MediaType, computeDigest, decodeDsseStatement, isArtifactTag } from '../../../src/registry/index.ts';
 
-const NAMES = 'static wolfi-base busybox git curl nginx python node go jdk jre ruby php redis postgres rust dotnet-sdk dotnet-runtime glibc-dynamic bash jq kubectl pytorch mariadb maven';
+const NAMES =
+	'static wolfi-base busybox git curl nginx python node go jdk jre ruby php redis postgres rust dotnet-sdk dotnet-runtime glibc-dynamic bash jq kubectl pytorch mariadb maven';
 
 describe('demo definitions', () => {
 	it('define exactly the 25 image names the site expects', () => {
@@ -25,13 +26,16 @@ describe('demo definitions', () => {
 	it('give every -dev variant apk-tools, bash, busybox, git and wget', () => {
 		for (const image of DEMO_IMAGES) {
 			for (const variant of image.variants.filter((candidate) => candidate.tags.some((tag) => tag.endsWith('-dev')))) {
-				expect(variant.packages, `${image.name}:${variant.tags[0]}`).toEqual(expect.arrayContaining(['apk-tools', 'bash', 'busybox', 'git', 'wget']));
+				expect(variant.packages, `${image.name}:${variant.tags[0]}`).toEqual(
+					expect.arrayContaining(['apk-tools', 'bash', 'busybox', 'git', 'wget']),
+				);
 			}
 		}
 	});
 
 	it('name only catalogued packages with SPDX-looking licences', () => {
-		for (const image of DEMO_IMAGES) for (const variant of image.variants) expect(() => demoPackages(variant.packages)).not.toThrow();
+		for (const image of DEMO_IMAGES)
+			for (const variant of image.variants) expect(() => demoPackages(variant.packages)).not.toThrow();
 		expect(() => demoPackages(['no-such-package'])).toThrow(/src\/images\/demo\/packages\.ts/);
 		for (const pkg of DEMO_PACKAGES.values()) expect(pkg.license).toMatch(/^[A-Za-z0-9.+\-() ]+$/);
 	});
@@ -42,17 +46,23 @@ describe('buildDemoImage', () => {
 		for (const image of DEMO_IMAGES) {
 			const a = buildDemoImage(image, DEMO_RECORDED_AS);
 			const b = buildDemoImage(image, DEMO_RECORDED_AS);
-			expect(a.manifests.map((manifest) => `${manifest.reference} ${manifest.digest}`)).toEqual(b.manifests.map((manifest) => `${manifest.reference} ${manifest.digest}`));
+			expect(a.manifests.map((manifest) => `${manifest.reference} ${manifest.digest}`)).toEqual(
+				b.manifests.map((manifest) => `${manifest.reference} ${manifest.digest}`),
+			);
 		}
 	});
 
 	it('pushes every blob a manifest names, children before parents, with cosign tags', () => {
-		const built = buildDemoImage(DEMO_IMAGES.find((image) => image.name === 'node')!, DEMO_RECORDED_AS);
+		const built = buildDemoImage(
+			DEMO_IMAGES.find((image) => image.name === 'node')!,
+			DEMO_RECORDED_AS,
+		);
 		const pushed = new Set<string>();
 		for (const manifest of built.manifests) {
 			expect(computeDigest(manifest.bytes)).toBe(manifest.digest);
 			const body = JSON.parse(manifest.bytes.toString());
-			for (const child of body.manifests ?? []) expect(pushed.has(child.digest), `${manifest.reference} names ${child.digest}`).toBe(true);
+			for (const child of body.manifests ?? [])
+				expect(pushed.has(child.digest), `${manifest.reference} names ${child.digest}`).toBe(true);
 			for (const blob of [body.config, ...(body.layers ?? [])].filter(Boolean)) expect(built.blobs.has(blob.digest)).toBe(true);
 			if (body.subject) expect(pushed.has(body.subject.digest)).toBe(true);
 			pushed.add(manifest.digest);
@@ -64,7 +74,10 @@ describe('buildDemoImage', () => {
 	});
 
 	it('writes DSSE attestations with in-toto Statements about the right subject', () => {
-		const built = buildDemoImage(DEMO_IMAGES.find((image) => image.name === 'jq')!, DEMO_RECORDED_AS);
+		const built = buildDemoImage(
+			DEMO_IMAGES.find((image) => image.name === 'jq')!,
+			DEMO_RECORDED_AS,
+		);
 		const att = built.manifests.find((manifest) => manifest.reference.endsWith('.att'))!;
 		const layers = JSON.parse(att.bytes.toString()).layers;
 		expect(layers.map((layer: { annotations: { predicateType: string } }) => layer.annotations.predicateType)).toEqual([

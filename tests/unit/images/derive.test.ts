@@ -14,13 +14,22 @@ const config = (fields: Partial<ImageConfig> = {}): ImageConfig => ({
 	exposedPorts: null,
 	...fields,
 });
-const sbom = (...names: string[]): Sbom => ({ format: 'SPDX-2.3', packages: names.map((name) => ({ name, version: '1', license: null, purl: null })) });
+const sbom = (...names: string[]): Sbom => ({
+	format: 'SPDX-2.3',
+	packages: names.map((name) => ({ name, version: '1', license: null, purl: null })),
+});
 
 describe('derived facts', () => {
 	it('finds a shell in the SBOM or the configured command', () => {
-		expect(deriveHasShell(sbom('glibc', 'busybox', 'bash'), config())).toMatchObject({ value: true, evidence: ['package busybox', 'package bash'] });
+		expect(deriveHasShell(sbom('glibc', 'busybox', 'bash'), config())).toMatchObject({
+			value: true,
+			evidence: ['package busybox', 'package bash'],
+		});
 		expect(deriveHasShell(sbom('glibc'), config())).toMatchObject({ value: false, evidence: [] });
-		expect(deriveHasShell(null, config({ cmd: ['/bin/sh', '-l'] }))).toMatchObject({ value: true, evidence: ['config starts /bin/sh'] });
+		expect(deriveHasShell(null, config({ cmd: ['/bin/sh', '-l'] }))).toMatchObject({
+			value: true,
+			evidence: ['config starts /bin/sh'],
+		});
 		const unknown = deriveHasShell(null, config({ entrypoint: ['/usr/bin/node'] }));
 		expect(unknown.value).toBeNull();
 		expect(unknown.rule).toMatch(/null when no SBOM is published/);

@@ -24,7 +24,12 @@ afterEach(async () => {
 describe('the committed demo snapshot', () => {
 	it('validates, is flagged as demo data and holds the 25 demo images', async () => {
 		const snapshot = await readSnapshot(COMMITTED);
-		expect(snapshot.metadata).toMatchObject({ schemaVersion: IMAGE_SCHEMA_VERSION, registry: 'cgr.dev', namespace: 'chainguard', demo: true });
+		expect(snapshot.metadata).toMatchObject({
+			schemaVersion: IMAGE_SCHEMA_VERSION,
+			registry: 'cgr.dev',
+			namespace: 'chainguard',
+			demo: true,
+		});
 		expect(snapshot.images.map((image) => image.name)).toEqual(snapshot.metadata.repositories);
 		expect(snapshot.images).toHaveLength(25);
 	});
@@ -54,7 +59,12 @@ describe('writeSnapshot', () => {
 
 	it('moves the sync time only when data changed, and removes repositories that left', async () => {
 		await writeSnapshot(dir, images, base, first);
-		const result = await writeSnapshot(dir, images.filter((image) => image.name !== 'static'), base, later);
+		const result = await writeSnapshot(
+			dir,
+			images.filter((image) => image.name !== 'static'),
+			base,
+			later,
+		);
 		expect(result).toMatchObject({ changed: true, removed: ['static.json'] });
 		const snapshot = await readSnapshot(dir);
 		expect(snapshot.metadata.syncedAt).toBe(later.toISOString());

@@ -1,13 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { PredicateType, RegistryError, decodeBundleStatement, decodeDsseStatement, summarizeApkoConfig, summarizeProvenance, summarizeSpdx } from '../../../src/registry/index.ts';
+import {
+	PredicateType,
+	RegistryError,
+	decodeBundleStatement,
+	decodeDsseStatement,
+	summarizeApkoConfig,
+	summarizeProvenance,
+	summarizeSpdx,
+} from '../../../src/registry/index.ts';
 
-const envelope = (statement: unknown, payloadType = 'application/vnd.in-toto+json') => ({ payloadType, payload: Buffer.from(JSON.stringify(statement)).toString('base64'), signatures: [{ keyid: '', sig: 'c2ln' }] });
+const envelope = (statement: unknown, payloadType = 'application/vnd.in-toto+json') => ({
+	payloadType,
+	payload: Buffer.from(JSON.stringify(statement)).toString('base64'),
+	signatures: [{ keyid: '', sig: 'c2ln' }],
+});
 const json = (value: unknown) => Buffer.from(JSON.stringify(value));
-const statement = (type: string) => ({ _type: type, predicateType: PredicateType.slsaV1, subject: [{ name: 'cgr.dev/chainguard/x', digest: { sha256: 'ab' } }], predicate: { a: 1 } });
+const statement = (type: string) => ({
+	_type: type,
+	predicateType: PredicateType.slsaV1,
+	subject: [{ name: 'cgr.dev/chainguard/x', digest: { sha256: 'ab' } }],
+	predicate: { a: 1 },
+});
 
 describe('DSSE and in-toto', () => {
 	it('decodes Statement v0.1 and v1', () => {
-		expect(decodeDsseStatement(json(envelope(statement('https://in-toto.io/Statement/v0.1'))), {})).toMatchObject({ version: 'v0.1', predicateType: PredicateType.slsaV1, predicate: { a: 1 } });
+		expect(decodeDsseStatement(json(envelope(statement('https://in-toto.io/Statement/v0.1'))), {})).toMatchObject({
+			version: 'v0.1',
+			predicateType: PredicateType.slsaV1,
+			predicate: { a: 1 },
+		});
 		const v1 = decodeDsseStatement(json(envelope(statement('https://in-toto.io/Statement/v1'))), {});
 		expect(v1.version).toBe('v1');
 		expect(v1.subjects).toEqual([{ name: 'cgr.dev/chainguard/x', digest: { sha256: 'ab' } }]);
@@ -34,7 +55,9 @@ describe('DSSE and in-toto', () => {
 	});
 
 	it('opens Sigstore bundles with a DSSE envelope, and returns null for message signatures', () => {
-		expect(decodeBundleStatement(json({ dsseEnvelope: envelope(statement('https://in-toto.io/Statement/v1')) }), {})!.predicateType).toBe(PredicateType.slsaV1);
+		expect(
+			decodeBundleStatement(json({ dsseEnvelope: envelope(statement('https://in-toto.io/Statement/v1')) }), {})!.predicateType,
+		).toBe(PredicateType.slsaV1);
 		expect(decodeBundleStatement(json({ messageSignature: { signature: 'x' } }), {})).toBeNull();
 	});
 });
@@ -47,7 +70,12 @@ describe('predicates', () => {
 				packages: [
 					{ name: 'sha256:abc', primaryPackagePurpose: 'CONTAINER' },
 					{ name: 'wolfi', primaryPackagePurpose: 'OPERATING-SYSTEM' },
-					{ name: 'zlib', versionInfo: '1.3.1-r51', licenseDeclared: 'Zlib', externalRefs: [{ referenceType: 'purl', referenceLocator: 'pkg:apk/wolfi/zlib@1.3.1-r51?arch=x86_64' }] },
+					{
+						name: 'zlib',
+						versionInfo: '1.3.1-r51',
+						licenseDeclared: 'Zlib',
+						externalRefs: [{ referenceType: 'purl', referenceLocator: 'pkg:apk/wolfi/zlib@1.3.1-r51?arch=x86_64' }],
+					},
 					{ name: 'busybox', versionInfo: '1.37.0-r45', licenseDeclared: 'NOASSERTION', licenseConcluded: 'GPL-2.0-only' },
 					{ name: 'glibc', licenseDeclared: 'NOASSERTION' },
 				],
@@ -67,17 +95,37 @@ describe('predicates', () => {
 	});
 
 	it('summarizes SLSA v1 and v0.2 provenance', () => {
-		expect(summarizeProvenance(PredicateType.slsaV1, { buildDefinition: { buildType: 'https://apko.dev/slsa-build-type@v1' }, runDetails: { builder: { id: 'https://builder' } } })).toEqual({
+		expect(
+			summarizeProvenance(PredicateType.slsaV1, {
+				buildDefinition: { buildType: 'https://apko.dev/slsa-build-type@v1' },
+				runDetails: { builder: { id: 'https://builder' } },
+			}),
+		).toEqual({
 			predicateType: PredicateType.slsaV1,
 			builderId: 'https://builder',
 			buildType: 'https://apko.dev/slsa-build-type@v1',
 		});
-		expect(summarizeProvenance(PredicateType.slsaV02, { builder: { id: 'https://old' }, buildType: 'https://type' })).toEqual({ predicateType: PredicateType.slsaV02, builderId: 'https://old', buildType: 'https://type' });
-		expect(summarizeProvenance(PredicateType.slsaV1, null)).toEqual({ predicateType: PredicateType.slsaV1, builderId: null, buildType: null });
+		expect(summarizeProvenance(PredicateType.slsaV02, { builder: { id: 'https://old' }, buildType: 'https://type' })).toEqual({
+			predicateType: PredicateType.slsaV02,
+			builderId: 'https://old',
+			buildType: 'https://type',
+		});
+		expect(summarizeProvenance(PredicateType.slsaV1, null)).toEqual({
+			predicateType: PredicateType.slsaV1,
+			builderId: null,
+			buildType: null,
+		});
 	});
 
 	it('summarizes the apko image configuration, null for what it does not set', () => {
-		expect(summarizeApkoConfig({ contents: { packages: ['a', 'b'] }, accounts: { 'run-as': '65532' }, entrypoint: { 'shell-fragment': 'echo hi' }, archs: ['x86_64'] })).toEqual({
+		expect(
+			summarizeApkoConfig({
+				contents: { packages: ['a', 'b'] },
+				accounts: { 'run-as': '65532' },
+				entrypoint: { 'shell-fragment': 'echo hi' },
+				archs: ['x86_64'],
+			}),
+		).toEqual({
 			packages: ['a', 'b'],
 			repositories: null,
 			runAs: '65532',

@@ -2,11 +2,19 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TokenCache, basicAuthorization, isTrustedRealm, lookupCredentials, parseChallenge } from '../../../src/registry/index.ts';
+import {
+	TokenCache,
+	basicAuthorization,
+	isTrustedRealm,
+	lookupCredentials,
+	parseChallenge,
+} from '../../../src/registry/index.ts';
 
 describe('parseChallenge', () => {
 	it('reads a Bearer challenge with quoted parameters', () => {
-		expect(parseChallenge('Bearer realm="https://cgr.dev/token",service="cgr.dev",scope="repository:chainguard/node:pull"')).toEqual({
+		expect(
+			parseChallenge('Bearer realm="https://cgr.dev/token",service="cgr.dev",scope="repository:chainguard/node:pull"'),
+		).toEqual({
 			scheme: 'bearer',
 			params: { realm: 'https://cgr.dev/token', service: 'cgr.dev', scope: 'repository:chainguard/node:pull' },
 		});
@@ -14,7 +22,10 @@ describe('parseChallenge', () => {
 
 	it('reads Basic, unquoted values and scopes with commas', () => {
 		expect(parseChallenge('Basic realm="test-realm"')).toEqual({ scheme: 'basic', params: { realm: 'test-realm' } });
-		expect(parseChallenge('bearer realm=https://x/token, scope="repository:a:pull,push"')!.params).toEqual({ realm: 'https://x/token', scope: 'repository:a:pull,push' });
+		expect(parseChallenge('bearer realm=https://x/token, scope="repository:a:pull,push"')!.params).toEqual({
+			realm: 'https://x/token',
+			scope: 'repository:a:pull,push',
+		});
 	});
 
 	it('returns null for missing or unknown schemes', () => {
@@ -33,7 +44,10 @@ describe('lookupCredentials', () => {
 	});
 
 	it('prefers REGISTRY_USERNAME and REGISTRY_PASSWORD', () => {
-		const credentials = lookupCredentials('cgr.dev', { env: { REGISTRY_USERNAME: 'u', REGISTRY_PASSWORD: 'p' }, dockerConfigPath: join(dir, 'none.json') });
+		const credentials = lookupCredentials('cgr.dev', {
+			env: { REGISTRY_USERNAME: 'u', REGISTRY_PASSWORD: 'p' },
+			dockerConfigPath: join(dir, 'none.json'),
+		});
 		expect(credentials).toMatchObject({ username: 'u', password: 'p' });
 	});
 
@@ -49,8 +63,14 @@ describe('lookupCredentials', () => {
 				},
 			}),
 		);
-		expect(lookupCredentials('cgr.dev', { env: {}, dockerConfigPath: file })).toMatchObject({ username: 'alice', password: 's3cr:et' });
-		expect(lookupCredentials('127.0.0.1:5000', { env: {}, dockerConfigPath: file })).toMatchObject({ username: 'bob', password: 'pw' });
+		expect(lookupCredentials('cgr.dev', { env: {}, dockerConfigPath: file })).toMatchObject({
+			username: 'alice',
+			password: 's3cr:et',
+		});
+		expect(lookupCredentials('127.0.0.1:5000', { env: {}, dockerConfigPath: file })).toMatchObject({
+			username: 'bob',
+			password: 'pw',
+		});
 		expect(lookupCredentials('docker.io', { env: {}, dockerConfigPath: file })).toMatchObject({ username: 'carol' });
 		expect(lookupCredentials('ghcr.io', { env: {}, dockerConfigPath: file })).toBeNull();
 		expect(lookupCredentials('cgr.dev', { env: {}, dockerConfigPath: join(dir, 'missing.json') })).toBeNull();
@@ -59,13 +79,17 @@ describe('lookupCredentials', () => {
 	it('names the file when the docker config is broken', async () => {
 		const file = join(dir, 'config.json');
 		await writeFile(file, '{not json');
-		expect(() => lookupCredentials('cgr.dev', { env: {}, dockerConfigPath: file })).toThrow(new RegExp(`${file.replace(/[.]/g, '\\.')} is not valid JSON`));
+		expect(() => lookupCredentials('cgr.dev', { env: {}, dockerConfigPath: file })).toThrow(
+			new RegExp(`${file.replace(/[.]/g, '\\.')} is not valid JSON`),
+		);
 		await writeFile(file, JSON.stringify({ auths: { 'cgr.dev': { auth: Buffer.from('nocolon').toString('base64') } } }));
 		expect(() => lookupCredentials('cgr.dev', { env: {}, dockerConfigPath: file })).toThrow(/Unreadable "auth" value/);
 	});
 
 	it('encodes Basic authorization', () => {
-		expect(basicAuthorization({ username: 'a', password: 'b', source: 'x' })).toBe(`Basic ${Buffer.from('a:b').toString('base64')}`);
+		expect(basicAuthorization({ username: 'a', password: 'b', source: 'x' })).toBe(
+			`Basic ${Buffer.from('a:b').toString('base64')}`,
+		);
 	});
 });
 

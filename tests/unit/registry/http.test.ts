@@ -16,7 +16,9 @@ describe('nextLink', () => {
 	it('resolves relative and absolute next links', () => {
 		const base = 'http://127.0.0.1:5000/v2/a/tags/list';
 		expect(nextLink('</v2/a/tags/list?last=b&n=2>; rel="next"', base)).toBe('http://127.0.0.1:5000/v2/a/tags/list?last=b&n=2');
-		expect(nextLink('<https://cdn.example/v2/a/tags/list?last=c>; rel=next', base)).toBe('https://cdn.example/v2/a/tags/list?last=c');
+		expect(nextLink('<https://cdn.example/v2/a/tags/list?last=c>; rel=next', base)).toBe(
+			'https://cdn.example/v2/a/tags/list?last=c',
+		);
 		expect(nextLink('<http://x/prev>; rel="prev", </v2/next>; rel="next"', base)).toBe('http://127.0.0.1:5000/v2/next');
 		expect(nextLink('<http://x/prev>; rel="prev"', base)).toBeNull();
 		expect(nextLink(null, base)).toBeNull();
@@ -48,7 +50,11 @@ describe('bounded concurrency', () => {
 describe('isTransient', () => {
 	it('retries throttling, server errors, network faults and timeouts only', () => {
 		const http = (status: number) => new RegistryError('http', 'x', 'y', { status });
-		expect([http(429), http(500), http(503), new RegistryError('network', 'x', 'y'), new RegistryError('timeout', 'x', 'y')].every(isTransient)).toBe(true);
+		expect(
+			[http(429), http(500), http(503), new RegistryError('network', 'x', 'y'), new RegistryError('timeout', 'x', 'y')].every(
+				isTransient,
+			),
+		).toBe(true);
 		expect([http(404), http(401), new RegistryError('digest', 'x', 'y'), new Error('plain')].some(isTransient)).toBe(false);
 	});
 });

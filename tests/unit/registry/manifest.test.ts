@@ -1,9 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { MediaType, RegistryError, computeDigest, parseManifest, platformName, verifyDigest } from '../../../src/registry/index.ts';
+import {
+	MediaType,
+	RegistryError,
+	computeDigest,
+	parseManifest,
+	platformName,
+	verifyDigest,
+} from '../../../src/registry/index.ts';
 
 const digest = `sha256:${'a'.repeat(64)}`;
-const manifest = { schemaVersion: 2, mediaType: MediaType.ociManifest, config: { mediaType: MediaType.ociConfig, digest, size: 10 }, layers: [] };
-const index = { schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: [{ mediaType: MediaType.ociManifest, digest, size: 10, platform: { os: 'linux', architecture: 'arm64', variant: 'v8' } }] };
+const manifest = {
+	schemaVersion: 2,
+	mediaType: MediaType.ociManifest,
+	config: { mediaType: MediaType.ociConfig, digest, size: 10 },
+	layers: [],
+};
+const index = {
+	schemaVersion: 2,
+	mediaType: MediaType.ociIndex,
+	manifests: [
+		{ mediaType: MediaType.ociManifest, digest, size: 10, platform: { os: 'linux', architecture: 'arm64', variant: 'v8' } },
+	],
+};
 const bytes = (value: unknown) => Buffer.from(JSON.stringify(value));
 
 function caught(run: () => unknown): RegistryError {
@@ -21,8 +39,13 @@ describe('parseManifest', () => {
 		expect(parseManifest(bytes(index), digest, `${MediaType.ociIndex}; charset=utf-8`, {}).kind).toBe('index');
 		expect(parseManifest(bytes(manifest), digest, MediaType.ociManifest, {}).kind).toBe('manifest');
 		const docker = { ...manifest, mediaType: MediaType.dockerManifest };
-		expect(parseManifest(bytes(docker), digest, MediaType.dockerManifest, {})).toMatchObject({ kind: 'manifest', mediaType: MediaType.dockerManifest });
-		expect(parseManifest(bytes({ ...index, mediaType: MediaType.dockerList }), digest, MediaType.dockerList, {}).kind).toBe('index');
+		expect(parseManifest(bytes(docker), digest, MediaType.dockerManifest, {})).toMatchObject({
+			kind: 'manifest',
+			mediaType: MediaType.dockerManifest,
+		});
+		expect(parseManifest(bytes({ ...index, mediaType: MediaType.dockerList }), digest, MediaType.dockerList, {}).kind).toBe(
+			'index',
+		);
 	});
 
 	it('falls back to the body mediaType when the server sends a generic Content-Type', () => {
@@ -32,17 +55,28 @@ describe('parseManifest', () => {
 
 	it('rejects disagreeing and unsupported media types', () => {
 		expect(caught(() => parseManifest(bytes(index), digest, MediaType.ociManifest, {})).kind).toBe('media-type');
-		const schema1 = caught(() => parseManifest(bytes({ schemaVersion: 1 }), digest, 'application/vnd.docker.distribution.manifest.v1+prettyjws', {}));
+		const schema1 = caught(() =>
+			parseManifest(bytes({ schemaVersion: 1 }), digest, 'application/vnd.docker.distribution.manifest.v1+prettyjws', {}),
+		);
 		expect(schema1.kind).toBe('media-type');
 		expect(schema1.hint).toMatch(/schema 1/);
 		expect(caught(() => parseManifest(bytes({ schemaVersion: 2 }), digest, 'text/html', {})).kind).toBe('media-type');
 	});
 
 	it('names the malformed field', () => {
-		const error = caught(() => parseManifest(bytes({ ...manifest, layers: [{ mediaType: 'x', digest: 'nope', size: 1 }] }), digest, MediaType.ociManifest, {}));
+		const error = caught(() =>
+			parseManifest(
+				bytes({ ...manifest, layers: [{ mediaType: 'x', digest: 'nope', size: 1 }] }),
+				digest,
+				MediaType.ociManifest,
+				{},
+			),
+		);
 		expect(error.kind).toBe('json');
 		expect(error.message).toContain('field "layers.0.digest"');
-		expect(caught(() => parseManifest(Buffer.from('{"schemaVersion":'), digest, MediaType.ociManifest, {})).message).toMatch(/not valid JSON/);
+		expect(caught(() => parseManifest(Buffer.from('{"schemaVersion":'), digest, MediaType.ociManifest, {})).message).toMatch(
+			/not valid JSON/,
+		);
 		expect(caught(() => parseManifest(Buffer.from('[1]'), digest, MediaType.ociManifest, {})).kind).toBe('json');
 	});
 });

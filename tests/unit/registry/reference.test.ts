@@ -1,10 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { RegistryError, assertRepositoryName, assertTag, digestTag, isArtifactTag, isLoopbackHost, parseRegistryLocation, repositoryPath } from '../../../src/registry/index.ts';
+import {
+	RegistryError,
+	assertRepositoryName,
+	assertTag,
+	digestTag,
+	isArtifactTag,
+	isLoopbackHost,
+	parseRegistryLocation,
+	repositoryPath,
+} from '../../../src/registry/index.ts';
 
 describe('parseRegistryLocation', () => {
 	it('defaults to HTTPS and keeps the namespace', () => {
-		expect(parseRegistryLocation('cgr.dev/chainguard')).toEqual({ host: 'cgr.dev', baseUrl: 'https://cgr.dev', namespace: 'chainguard' });
-		expect(parseRegistryLocation('Registry.Example.com:5000/a/b/')).toEqual({ host: 'registry.example.com:5000', baseUrl: 'https://registry.example.com:5000', namespace: 'a/b' });
+		expect(parseRegistryLocation('cgr.dev/chainguard')).toEqual({
+			host: 'cgr.dev',
+			baseUrl: 'https://cgr.dev',
+			namespace: 'chainguard',
+		});
+		expect(parseRegistryLocation('Registry.Example.com:5000/a/b/')).toEqual({
+			host: 'registry.example.com:5000',
+			baseUrl: 'https://registry.example.com:5000',
+			namespace: 'a/b',
+		});
 		expect(parseRegistryLocation('ghcr.io')).toMatchObject({ namespace: '' });
 	});
 
@@ -16,24 +33,28 @@ describe('parseRegistryLocation', () => {
 		expect(parseRegistryLocation('registry.internal/x', { insecure: true }).baseUrl).toBe('http://registry.internal');
 	});
 
-	it.each(['', 'http://', 'exa mple.com/x', 'cgr.dev/Chainguard', 'cgr.dev/a//b', 'cgr.dev/-a'])('rejects "%s" with a hint', (input) => {
-		const error = (() => {
-			try {
-				parseRegistryLocation(input);
-			} catch (caught) {
-				return caught;
-			}
-		})();
-		expect(error).toBeInstanceOf(RegistryError);
-		expect((error as RegistryError).kind).toBe('reference');
-		expect((error as RegistryError).hint).not.toBe('');
-	});
+	it.each(['', 'http://', 'exa mple.com/x', 'cgr.dev/Chainguard', 'cgr.dev/a//b', 'cgr.dev/-a'])(
+		'rejects "%s" with a hint',
+		(input) => {
+			const error = (() => {
+				try {
+					parseRegistryLocation(input);
+				} catch (caught) {
+					return caught;
+				}
+			})();
+			expect(error).toBeInstanceOf(RegistryError);
+			expect((error as RegistryError).kind).toBe('reference');
+			expect((error as RegistryError).hint).not.toBe('');
+		},
+	);
 });
 
 describe('names, tags and digests', () => {
 	it('accepts names and tags of the distribution spec and rejects others', () => {
 		for (const name of ['chainguard/python', 'a__b/c-d', 'a.b/c---d']) expect(() => assertRepositoryName(name)).not.toThrow();
-		for (const name of ['Chainguard', 'a_', '/a', 'a/', 'a..b', 'x'.repeat(256)]) expect(() => assertRepositoryName(name)).toThrow(RegistryError);
+		for (const name of ['Chainguard', 'a_', '/a', 'a/', 'a..b', 'x'.repeat(256)])
+			expect(() => assertRepositoryName(name)).toThrow(RegistryError);
 		for (const tag of ['latest', '3.13-dev', '_x', 'A'.repeat(128)]) expect(() => assertTag(tag)).not.toThrow();
 		for (const tag of ['.x', '-x', 'a:b', 'A'.repeat(129)]) expect(() => assertTag(tag)).toThrow(/Invalid tag/);
 	});

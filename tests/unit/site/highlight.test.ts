@@ -9,7 +9,8 @@ const cacheRoot = mkdtempSync(join(tmpdir(), 'academy-highlight-'));
 afterAll(() => rmSync(cacheRoot, { recursive: true, force: true }));
 
 /** A renderer with the site's plugins whose highlight cache lives in `cacheRoot`. */
-const renderer = () => createSatteriMarkdownProcessor({ syntaxHighlight: false, hastPlugins: markdownPlugins(highlightOptions(cacheRoot)) });
+const renderer = () =>
+	createSatteriMarkdownProcessor({ syntaxHighlight: false, hastPlugins: markdownPlugins(highlightOptions(cacheRoot)) });
 
 describe('cached code highlighting', () => {
 	const source = '```bash\necho "hello from the cache test"\n```\n';

@@ -11,9 +11,18 @@ describe('internal link check', () => {
 	});
 
 	const pages = [
-		page('/', '<a href="/guide/">ok</a><a href="/guide/#setup">ok</a><a href="/missing/">bad</a><a href="https://example.com/x">ext</a>'),
-		page('/guide/', '<h2 id="setup">Setup</h2><a href="#setup">self</a><a href="#nope">bad</a><a href="../">up</a><img src="/logo.svg">'),
-		page('/other/', '<a href="/guide">no slash</a><a href="mailto:a@b.c">m</a><script>const a = \'<a href="/js-only/">\'</script>'),
+		page(
+			'/',
+			'<a href="/guide/">ok</a><a href="/guide/#setup">ok</a><a href="/missing/">bad</a><a href="https://example.com/x">ext</a>',
+		),
+		page(
+			'/guide/',
+			'<h2 id="setup">Setup</h2><a href="#setup">self</a><a href="#nope">bad</a><a href="../">up</a><img src="/logo.svg">',
+		),
+		page(
+			'/other/',
+			'<a href="/guide">no slash</a><a href="mailto:a@b.c">m</a><script>const a = \'<a href="/js-only/">\'</script>',
+		),
 	];
 
 	it('reports missing pages, missing fragments and near misses, and nothing else', () => {

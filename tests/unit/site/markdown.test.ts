@@ -11,7 +11,10 @@ let renderer: Renderer;
 
 // The same processor and plugins as the site, so a plugin-order regression shows up as wrong HTML here.
 beforeAll(async () => {
-	renderer = await createSatteriMarkdownProcessor({ syntaxHighlight: false, hastPlugins: markdownPlugins(highlightOptions(undefined)) });
+	renderer = await createSatteriMarkdownProcessor({
+		syntaxHighlight: false,
+		hastPlugins: markdownPlugins(highlightOptions(undefined)),
+	});
 });
 
 const render = async (markdown: string) => (await renderer.render(markdown)).code;
@@ -41,16 +44,24 @@ describe('Markdown rendering (Sätteri with the site plugins)', () => {
 	});
 
 	it('frames code blocks with a title, line highlights and a copy button, and output blocks without one', async () => {
-		const html = await render('```dockerfile title="Dockerfile" {2}\nFROM cgr.dev/chainguard/go\nUSER 65532\n```\n\n```output\nuid=65532\n```\n');
-		expect(html).toMatch(/<figure class="code-block is-code has-title" data-language="dockerfile"><figcaption class="code-title">Dockerfile<\/figcaption>/);
+		const html = await render(
+			'```dockerfile title="Dockerfile" {2}\nFROM cgr.dev/chainguard/go\nUSER 65532\n```\n\n```output\nuid=65532\n```\n',
+		);
+		expect(html).toMatch(
+			/<figure class="code-block is-code has-title" data-language="dockerfile"><figcaption class="code-title">Dockerfile<\/figcaption>/,
+		);
 		expect(html).toMatch(/<span class="line highlighted">.*USER/);
 		expect(html).toContain('data-copy');
-		expect(html).toMatch(/<figure class="code-block is-output no-title" data-language="output"><pre[^>]*aria-label="Command output"/);
+		expect(html).toMatch(
+			/<figure class="code-block is-output no-title" data-language="output"><pre[^>]*aria-label="Command output"/,
+		);
 		expect(html.split('data-copy').length - 1).toBe(1);
 	});
 
 	it('leaves internal links alone', async () => {
-		expect((await render('[digests](/container-images/pinning-by-digest/)')).trim()).toBe('<p><a href="/container-images/pinning-by-digest/">digests</a></p>');
+		expect((await render('[digests](/container-images/pinning-by-digest/)')).trim()).toBe(
+			'<p><a href="/container-images/pinning-by-digest/">digests</a></p>',
+		);
 	});
 });
 

@@ -25,7 +25,9 @@ describe('redirects from aliases', () => {
 
 	it('writes a _redirects file and a refresh page', () => {
 		const redirects = collectRedirects(pages);
-		expect(formatRedirectsFile(redirects)).toBe('/open-source/sbom/ /software-supply-chain/sboms/ 301\n/sbom/ /software-supply-chain/sboms/ 301\n');
+		expect(formatRedirectsFile(redirects)).toBe(
+			'/open-source/sbom/ /software-supply-chain/sboms/ 301\n/sbom/ /software-supply-chain/sboms/ 301\n',
+		);
 		expect(formatRedirectsFile([])).toBe('');
 		const html = redirectPageHtml(redirects[0]!, 'https://academy.test');
 		expect(html).toContain('<meta http-equiv="refresh" content="0;url=/software-supply-chain/sboms/">');

@@ -26,7 +26,9 @@ describe('guide front matter schema', () => {
 	});
 
 	it('requires a title and a description', () => {
-		expect(problems({ tags: [] })).toEqual(expect.arrayContaining([expect.stringMatching(/^title: /), expect.stringMatching(/^description: /)]));
+		expect(problems({ tags: [] })).toEqual(
+			expect.arrayContaining([expect.stringMatching(/^title: /), expect.stringMatching(/^description: /)]),
+		);
 	});
 
 	it('rejects descriptions outside 50 to 170 characters with a hint', () => {
@@ -52,6 +54,8 @@ describe('guide front matter schema', () => {
 
 	it('only accepts site-relative aliases', () => {
 		expect(problems({ ...valid, aliases: ['/old/path/'] })).toEqual([]);
-		expect(problems({ ...valid, aliases: ['https://example.com/old'] })[0]).toMatch(/^aliases.0: Each alias must be a site-relative path/);
+		expect(problems({ ...valid, aliases: ['https://example.com/old'] })[0]).toMatch(
+			/^aliases.0: Each alias must be a site-relative path/,
+		);
 	});
 });

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { buildSidebar, flattenSidebar, neighbours, type SidebarEntry } from '../../../src/lib/sidebar.ts';
 import { markCurrentPage, renderSidebarHtml } from '../../../src/lib/sidebar-html.ts';
 
-const entry = (id: string, title: string, extra: Partial<SidebarEntry> = {}): SidebarEntry => ({ id, title, hidden: false, ...extra });
+const entry = (id: string, title: string, extra: Partial<SidebarEntry> = {}): SidebarEntry => ({
+	id,
+	title,
+	hidden: false,
+	...extra,
+});
 
 const entries = [
 	entry('index', 'Home'),
@@ -37,7 +42,13 @@ describe('sidebar tree', () => {
 
 	it('nests folders and names a folder without index page after its directory', () => {
 		const [wolfi, melange] = tree[0]!.children;
-		expect(wolfi).toMatchObject({ type: 'group', label: 'Wolfi', indexLabel: 'Wolfi basics', href: '/open-source/wolfi/', path: 'open-source/wolfi' });
+		expect(wolfi).toMatchObject({
+			type: 'group',
+			label: 'Wolfi',
+			indexLabel: 'Wolfi basics',
+			href: '/open-source/wolfi/',
+			path: 'open-source/wolfi',
+		});
 		expect(melange).toMatchObject({ type: 'group', label: 'Melange', href: undefined });
 		expect(wolfi!.type === 'group' && wolfi.children.map((c) => c.label)).toEqual(['apk', 'Wolfi overview']);
 	});

@@ -11,12 +11,20 @@ const lines = (...texts: string[]) => texts.map((text) => ({ text, removed: fals
 
 describe('copy button text', () => {
 	it('copies shell sessions without prompts or output, keeping continuations', () => {
-		const session = lines('$ docker run --rm \\', '    cgr.dev/chainguard/wolfi-base id', 'uid=65532(nonroot)', '$ echo done', 'done');
+		const session = lines(
+			'$ docker run --rm \\',
+			'    cgr.dev/chainguard/wolfi-base id',
+			'uid=65532(nonroot)',
+			'$ echo done',
+			'done',
+		);
 		expect(textToCopy(session, 'console')).toBe('docker run --rm \\\n    cgr.dev/chainguard/wolfi-base id\necho done');
 	});
 
 	it('copies other code as is, minus removed diff lines', () => {
-		expect(textToCopy([...lines('FROM a', 'USER root'), { text: 'USER 0', removed: true }], 'dockerfile')).toBe('FROM a\nUSER root');
+		expect(textToCopy([...lines('FROM a', 'USER root'), { text: 'USER 0', removed: true }], 'dockerfile')).toBe(
+			'FROM a\nUSER root',
+		);
 	});
 });
 
@@ -28,7 +36,8 @@ describe('small helpers', () => {
 	});
 
 	it('counts words without imports and tags', () => {
-		const body = "import { Callout } from '@/components';\n\n<Callout type=\"tip\">Pin images by digest.</Callout>\n\nOne two three.";
+		const body =
+			'import { Callout } from \'@/components\';\n\n<Callout type="tip">Pin images by digest.</Callout>\n\nOne two three.';
 		expect(countWords(body)).toBe(7);
 		expect(readingMinutes('word '.repeat(1100), 220)).toBe(5);
 		expect(readingMinutes('', 220)).toBe(1);
@@ -38,7 +47,9 @@ describe('small helpers', () => {
 		expect(parseCodeTitle('title="Dockerfile" {2-3}')).toBe('Dockerfile');
 		expect(parseCodeTitle("{1} title='apko.yaml'")).toBe('apko.yaml');
 		expect(parseCodeTitle('{1}')).toBeUndefined();
-		expect(extractTabLabels('<div class="tab-panel" role="tabpanel" data-tab-label="Docker &amp; Podman">x</div>')).toEqual(['Docker & Podman']);
+		expect(extractTabLabels('<div class="tab-panel" role="tabpanel" data-tab-label="Docker &amp; Podman">x</div>')).toEqual([
+			'Docker & Podman',
+		]);
 	});
 
 	it('recognises external links and escapes HTML', () => {
