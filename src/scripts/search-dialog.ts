@@ -105,8 +105,14 @@ function createDialog(): HTMLDialogElement {
 		if (next < 0) input.focus();
 		else links[next]!.focus();
 	});
-	void addFilters(root);
+	addFilters(root).catch(() => showUnavailable(root));
 	return root;
+}
+
+/** Say why search cannot answer: the index only exists in a production build (not in `npm run dev`). */
+function showUnavailable(root: HTMLDialogElement): void {
+	root.querySelector<HTMLElement>('[data-status]')!.textContent =
+		'Search is not available here: its index is made by `npm run build` (try `npm run preview`).';
 }
 
 /** Offer one select per Pagefind filter (section, content type) once the index is loaded. */
@@ -141,7 +147,13 @@ async function runSearch(root: HTMLDialogElement): Promise<void> {
 		status.textContent = '';
 		return;
 	}
-	const search = await (await loadPagefind()).search(term, { filters });
+	let search: Awaited<ReturnType<Pagefind['search']>>;
+	try {
+		search = await (await loadPagefind()).search(term, { filters });
+	} catch {
+		showUnavailable(root);
+		return;
+	}
 	if (id !== searchId || !search) return;
 	const data = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
 	if (id !== searchId) return;
