@@ -1,28 +1,71 @@
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 
-/** Index the built site with Pagefind's Node API once the build is done. */
+/** Hash the HTML the index is made from (paths and bytes, in a stable order) together with the Pagefind version. */
+export function htmlFingerprint(outDir: string, pagefindVersion: string): string {
+	const hash = createHash('sha256').update(pagefindVersion);
+	const pages = readdirSync(outDir, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+		.map((entry) => join(entry.parentPath, entry.name))
+		.sort();
+	for (const page of pages) hash.update(relative(outDir, page)).update('\0').update(readFileSync(page));
+	return hash.digest('hex');
+}
+
+/** Build the Pagefind index of a folder with Pagefind's Node API; returns the number of pages indexed. */
+async function buildIndex(outDir: string, outputPath: string): Promise<number> {
+	try {
+		const { index, errors } = await pagefind.createIndex({});
+		if (!index) throw new Error(errors.join('\n'));
+		const added = await index.addDirectory({ path: outDir });
+		if (added.errors.length) throw new Error(added.errors.join('\n'));
+		const written = await index.writeFiles({ outputPath });
+		if (written.errors.length) throw new Error(written.errors.join('\n'));
+		return added.page_count;
+	} catch (cause) {
+		throw new Error('Failed to build the Pagefind search index.', { cause });
+	} finally {
+		await pagefind.close();
+	}
+}
+
+/**
+ * Index the built site with Pagefind once the build is done.
+ *
+ * The index depends only on the HTML, so when no page changed since the last build the previous index is copied
+ * back instead of rebuilt (3–4 s on a 600-page site).
+ */
 export function pagefindIntegration(): AstroIntegration {
+	let cacheRoot = '';
 	return {
 		name: 'academy-pagefind',
 		hooks: {
+			'astro:config:done': ({ config }) => {
+				cacheRoot = join(fileURLToPath(config.cacheDir), 'academy-pagefind');
+			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const started = performance.now();
-				const outputPath = fileURLToPath(new URL('./pagefind/', dir));
-				try {
-					const { index, errors } = await pagefind.createIndex({});
-					if (!index) throw new Error(errors.join('\n'));
-					const added = await index.addDirectory({ path: fileURLToPath(dir) });
-					if (added.errors.length) throw new Error(added.errors.join('\n'));
-					const written = await index.writeFiles({ outputPath });
-					if (written.errors.length) throw new Error(written.errors.join('\n'));
-					logger.info(`Indexed ${added.page_count} pages for search in ${Math.round(performance.now() - started)} ms.`);
-				} catch (cause) {
-					throw new Error('Failed to build the Pagefind search index.', { cause });
-				} finally {
-					await pagefind.close();
+				const outDir = fileURLToPath(dir);
+				const outputPath = join(outDir, 'pagefind');
+				const version = JSON.parse(readFileSync('node_modules/pagefind/package.json', 'utf8')).version as string;
+				const cached = join(cacheRoot, htmlFingerprint(outDir, version));
+				if (existsSync(cached)) {
+					cpSync(cached, outputPath, { recursive: true });
+					logger.info(`No page changed: reused the search index in ${Math.round(performance.now() - started)} ms.`);
+					return;
 				}
+				const pages = await buildIndex(outDir, outputPath);
+				// Keep one index: the previous build's is of no use once the HTML moved on.
+				rmSync(cacheRoot, { recursive: true, force: true });
+				mkdirSync(cacheRoot, { recursive: true });
+				const temporary = `${cached}.${process.pid}.tmp`;
+				cpSync(outputPath, temporary, { recursive: true });
+				renameSync(temporary, cached);
+				logger.info(`Indexed ${pages} pages for search in ${Math.round(performance.now() - started)} ms.`);
 			},
 		},
 	};
