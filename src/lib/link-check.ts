@@ -1,3 +1,5 @@
+import { unescapeHtml } from './html.ts';
+
 /** A link on a built page that points nowhere. */
 export interface BrokenLink {
 	/** URL path of the page that holds the link. */
@@ -23,19 +25,9 @@ export function fileToUrlPath(relativeFile: string): string {
 	return path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
 }
 
-/** Decode HTML entities that may appear inside attribute values. */
-function decodeAttribute(value: string): string {
-	return value
-		.replace(/&amp;/g, '&')
-		.replace(/&quot;/g, '"')
-		.replace(/&#39;/g, "'")
-		.replace(/&lt;/g, '<')
-		.replace(/&gt;/g, '>');
-}
-
 /** Collect every value of the given attribute pattern in a page. */
 function attributeValues(html: string, pattern: RegExp): string[] {
-	return [...html.matchAll(pattern)].map((match) => decodeAttribute(match[1] ?? match[2] ?? ''));
+	return [...html.matchAll(pattern)].map((match) => unescapeHtml(match[1] ?? match[2] ?? ''));
 }
 
 /**

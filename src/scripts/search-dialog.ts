@@ -1,4 +1,5 @@
 import '../styles/search.css';
+import { unescapeHtml } from '../lib/html.ts';
 /** Minimal typing of the Pagefind browser API that this dialog uses. */
 interface PagefindSubResult {
 	title: string;
@@ -55,12 +56,7 @@ function renderExcerpt(target: HTMLElement, excerpt: string): void {
 	const parts = excerpt.split(/(<mark>[\s\S]*?<\/mark>)/g);
 	for (const part of parts) {
 		const marked = part.match(/^<mark>([\s\S]*)<\/mark>$/);
-		const text = (marked ? marked[1]! : part)
-			.replace(/&lt;/g, '<')
-			.replace(/&gt;/g, '>')
-			.replace(/&quot;/g, '"')
-			.replace(/&#39;/g, "'")
-			.replace(/&amp;/g, '&');
+		const text = unescapeHtml(marked ? marked[1]! : part);
 		target.append(marked ? element('mark', undefined, text) : document.createTextNode(text));
 	}
 }

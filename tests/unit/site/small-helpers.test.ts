@@ -5,7 +5,7 @@ import { docPath } from '../../../src/lib/routes.ts';
 import { extractTabLabels } from '../../../src/lib/tabs.ts';
 import { parseCodeTitle } from '../../../src/markdown/code-blocks.ts';
 import { isExternalHref } from '../../../src/markdown/external-links.ts';
-import { escapeHtml } from '../../../src/lib/html.ts';
+import { escapeHtml, unescapeHtml } from '../../../src/lib/html.ts';
 
 const lines = (...texts: string[]) => texts.map((text) => ({ text, removed: false }));
 
@@ -56,5 +56,7 @@ describe('small helpers', () => {
 		expect(isExternalHref('https://sigstore.dev/')).toBe(true);
 		expect(isExternalHref('/images/static/')).toBe(false);
 		expect(escapeHtml(`<a href="x" onclick='y'>&`)).toBe('&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;');
+		expect(unescapeHtml(escapeHtml(`<a href="x" onclick='y'>&`))).toBe(`<a href="x" onclick='y'>&`);
+		expect(unescapeHtml('&amp;lt;')).toBe('&lt;');
 	});
 });
