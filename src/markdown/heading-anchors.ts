@@ -46,13 +46,14 @@ export function headingAnchors(): HastPluginEntry {
 			element: {
 				filter: HEADINGS,
 				visit(node, ctx) {
+					const text = ctx.textContent(node);
 					const existing = node.properties?.id;
-					const id = typeof existing === 'string' ? existing : slugger.slug(ctx.textContent(node));
+					const id = typeof existing === 'string' ? existing : slugger.slug(text);
 					if (typeof existing !== 'string') ctx.setProperty(node, 'id', id);
 					// GFM's visually hidden "Footnotes" heading is for screen readers, not a section to link to.
 					if (!LINKED_HEADINGS.has(node.tagName) || id === FOOTNOTE_LABEL_ID) return;
 					// wrapNode makes the heading the wrapper's first child, followed by the anchor.
-					ctx.wrapNode(node, headingWrapper(node.tagName, [anchorLink(id, ctx.textContent(node))]));
+					ctx.wrapNode(node, headingWrapper(node.tagName, [anchorLink(id, text)]));
 				},
 			},
 		};

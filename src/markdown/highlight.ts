@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createHighlighter, type BundledLanguage, type ShikiTransformer, type ThemeRegistrationAny } from 'shiki';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import type { HastPluginDefinition } from 'satteri';
-import type { Element, Root } from 'hast';
+import type { Element } from 'hast';
 import { loadCodeLanguages } from './languages.ts';
 
 /** What the highlighter needs; one set of options gives one highlighter for the whole build. */
@@ -31,14 +31,6 @@ function fenceInfo(code: Element): { lang: string; meta: string | undefined } {
 				?.slice('language-'.length)
 		: undefined;
 	return { lang: data?.lang ?? fromClass ?? 'plaintext', meta: data?.meta ?? undefined };
-}
-
-/** Concatenate the text of a hast subtree (the code of a block). */
-function textOf(node: Element | Root | { type: string; value?: string; children?: unknown[] }): string {
-	if ('value' in node && typeof node.value === 'string') return node.value;
-	return 'children' in node && Array.isArray(node.children)
-		? node.children.map((child) => textOf(child as Element)).join('')
-		: '';
 }
 
 /**
@@ -108,11 +100,11 @@ export function cachedHighlight(options: HighlightOptions): HastPluginDefinition
 		name: 'academy-highlight',
 		element: {
 			filter: ['pre'],
-			visit(node) {
-				const code = node.children?.find((child): child is Element => child.type === 'element' && child.tagName === 'code');
+			visit(node, ctx) {
+				const code = node.children?.find((child) => child.type === 'element' && child.tagName === 'code');
 				if (!code) return;
-				const { lang, meta } = fenceInfo(code);
-				return highlight(textOf(code).replace(/\n$/, ''), lang, meta) as never;
+				const { lang, meta } = fenceInfo(code as Element);
+				return highlight(ctx.textContent(code).replace(/\n$/, ''), lang, meta) as never;
 			},
 		},
 	};
