@@ -110,6 +110,22 @@ export function platformPackageDifferences(variant: ImageVariant): { platform: s
 		.filter((entry) => entry.only.length > 0);
 }
 
+/** Predicate types attested for a variant, on its index or on any platform, sorted. */
+export function variantPredicateTypes(variant: ImageVariant): string[] {
+	const attestations = [...variant.attestations, ...variant.platforms.flatMap((platform) => platform.attestations)];
+	return [...new Set(attestations.map((attestation) => attestation.predicateType))].sort();
+}
+
+/** Annotations of a variant: its index's, else its first platform's (single-platform images have no index). */
+export function variantAnnotations(variant: ImageVariant): Record<string, string> {
+	return variant.annotations ?? variant.platforms[0]?.annotations ?? {};
+}
+
+/** The description the publisher put in the OCI annotations, or null. */
+export function publishedDescription(variant: ImageVariant): string | null {
+	return variantAnnotations(variant)['org.opencontainers.image.description'] ?? null;
+}
+
 /** The packages of a variant as one list: the first platform with an SBOM, or null when none is published. */
 export function variantPackages(variant: ImageVariant): SbomPackage[] | null {
 	return variant.platforms.find((platform) => platform.sbom)?.sbom?.packages ?? null;
@@ -132,11 +148,7 @@ export function verifyCommands(
 	if (!identity) return null;
 	const ref = `${image.reference}@${variant.digest}`;
 	const flags = `--certificate-identity=${identity.certificateIdentity} \\\n  --certificate-oidc-issuer=${identity.certificateOidcIssuer}`;
-	const types = [
-		...new Set(
-			[...variant.attestations, ...variant.platforms.flatMap((platform) => platform.attestations)].map((a) => a.predicateType),
-		),
-	].sort();
+	const types = variantPredicateTypes(variant);
 	return {
 		verify: `cosign verify \\\n  ${flags} \\\n  ${ref}`,
 		attestations: types.map((type) => ({

@@ -9,12 +9,15 @@ import {
 	orderedVariants,
 	packageIndex,
 	platformPackageDifferences,
+	publishedDescription,
 	pullCommands,
 	safeHttpUrl,
 	truncate,
 	variantFact,
 	variantName,
+	variantAnnotations,
 	variantPackages,
+	variantPredicateTypes,
 	verifyCommands,
 } from '../../../src/images/view.ts';
 
@@ -103,6 +106,25 @@ describe('commands', () => {
 			'  --type=spdxjson \\',
 		]);
 		expect(verifyCommands({ ...image('python'), registry: 'registry.example.org' }, variant)).toBeNull();
+	});
+
+	it('lists predicate types and annotations of a variant, from its index or its only platform', () => {
+		const python = orderedVariants(image('python'))[0]!;
+		expect(variantPredicateTypes(python)).toEqual([
+			'https://apko.dev/image-configuration',
+			'https://slsa.dev/provenance/v1',
+			'https://spdx.dev/Document',
+		]);
+		expect(variantPredicateTypes(orderedVariants(image('maven'))[0]!)).toEqual([]);
+		expect(variantAnnotations(python)['org.opencontainers.image.title']).toBe('python');
+		const single = { ...python, annotations: null };
+		expect(variantAnnotations(single)).toEqual(python.platforms[0]!.annotations ?? {});
+		expect(publishedDescription({ ...python, annotations: { 'org.opencontainers.image.description': 'A runtime.' } })).toBe(
+			'A runtime.',
+		);
+		expect(
+			publishedDescription({ ...python, annotations: {}, platforms: python.platforms.map((p) => ({ ...p, annotations: null })) }),
+		).toBeNull();
 	});
 
 	it('maps predicate types to cosign --type names', () => {
