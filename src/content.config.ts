@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { createDocsSchema } from './content/docs-schema.ts';
+import { entryId } from './lib/routes.ts';
 import { imageSourceLoader, imagesLoader } from './content/images-loader.ts';
 
 /** Guides: every Markdown and MDX file under content/docs; the id is its path without extension. */
@@ -10,7 +11,7 @@ const docs = defineCollection({
 		pattern: '**/*.{md,mdx}',
 		base: './content/docs',
 		// Keep the folder path as written so that the URL follows the file tree one to one.
-		generateId: ({ entry }) => entry.replace(/\.mdx?$/, ''),
+		generateId: ({ entry }) => entryId(entry),
 	}),
 	schema: createDocsSchema(),
 });
@@ -23,7 +24,7 @@ const imageSource = defineCollection({ loader: imageSourceLoader() });
 
 /** Hand-written overviews merged into image pages: `content/images/<name>.mdx`, never generated. */
 const imageOverviews = defineCollection({
-	loader: glob({ pattern: '**/*.{md,mdx}', base: './content/images', generateId: ({ entry }) => entry.replace(/\.mdx?$/, '') }),
+	loader: glob({ pattern: '**/*.{md,mdx}', base: './content/images', generateId: ({ entry }) => entryId(entry) }),
 	schema: z
 		.object({
 			/** One or two sentences shown in the catalog and at the top of the image page. */

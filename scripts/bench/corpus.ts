@@ -1,4 +1,5 @@
 import { slug } from 'github-slugger';
+import { docPathForFile } from '../../src/lib/routes.ts';
 
 /** One generated file: its path under content/docs and its text. */
 export interface CorpusFile {
@@ -76,11 +77,6 @@ function seededRandom(seed: number): () => number {
 		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
 		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 	};
-}
-
-/** URL path of a corpus file, the same rule as the site's routes (index pages stand for their folder). */
-export function corpusHref(path: string): string {
-	return `/${path.replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '')}/`.replace(/\/+/g, '/');
 }
 
 /** Where article number `index` (0-based) lives, and its file name. */
@@ -185,11 +181,11 @@ function article(
 	const { folder, path, number } = articlePlacement(index, width, format);
 	const topic = TOPICS[index % TOPICS.length]!;
 	const headings = articleHeadings(index);
-	const sectionLink = ` Start from the [${folder.title} overview](${corpusHref(`${folder.path}/index.mdx`)}).`;
+	const sectionLink = ` Start from the [${folder.title} overview](${docPathForFile(`${folder.path}/index.mdx`)}).`;
 	const previousLink =
 		previous === undefined
 			? ''
-			: ` The [previous guide](${corpusHref(articlePlacement(previous, width, format).path)}#${slug(articleHeadings(previous)[1]!)}) covers the build step.`;
+			: ` The [previous guide](${docPathForFile(articlePlacement(previous, width, format).path)}#${slug(articleHeadings(previous)[1]!)}) covers the build step.`;
 	const ownLink = ` Jump to [${headings[5]!.toLowerCase()}](#${slug(headings[5]!)}).`;
 	const sections = headings.map((heading, section) =>
 		articleSection(index, section, heading, section === 0 ? sectionLink + previousLink : section === 2 ? ownLink : ''),

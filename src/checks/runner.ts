@@ -10,7 +10,8 @@ import { checkImages } from './rules/images.ts';
 import { checkLeftovers } from './rules/leftovers.ts';
 import { checkLinks } from './rules/links.ts';
 import { checkSpelling } from './rules/spelling.ts';
-import { buildSiteIndex, listContentFiles, loadImageNames, routeForDocPath } from './site.ts';
+import { docPathForFile, entryId } from '../lib/routes.ts';
+import { buildSiteIndex, listContentFiles, loadImageNames } from './site.ts';
 import type { DocRule, ParsedDoc, Problem } from './types.ts';
 
 /** What to check and where the project is. */
@@ -38,11 +39,11 @@ export async function runChecks(options: CheckOptions): Promise<CheckResult> {
 
 	const parsed = [
 		...listContentFiles(docsDirectory).map((file) =>
-			parseDoc(root, file, routeForDocPath(path.relative(docsDirectory, file)), 'docs'),
+			parseDoc(root, file, docPathForFile(path.relative(docsDirectory, file)), 'docs'),
 		),
 		...listContentFiles(imagesDirectory)
 			.filter((file) => path.dirname(file) === imagesDirectory)
-			.map((file) => parseDoc(root, file, `/images/${path.basename(file).replace(/\.mdx?$/, '')}/`, 'image-overview')),
+			.map((file) => parseDoc(root, file, `/images/${entryId(path.basename(file))}/`, 'image-overview')),
 	];
 	const docs = parsed.map(({ doc }) => doc);
 	const site = buildSiteIndex({ root, docs, tags, imageNames: loadImageNames(imagesDirectory) });

@@ -44,16 +44,6 @@ export const FIXED_ROUTES = [
 	'/sitemap-index.xml',
 ] as const;
 
-/** The URL of a guide from its path under `content/docs/`, by the site's own rule (the entry id is the path without extension). */
-export function routeForDocPath(relativePath: string): string {
-	return docPath(
-		relativePath
-			.split(path.sep)
-			.join('/')
-			.replace(/\.mdx?$/, ''),
-	);
-}
-
 /** Every Markdown and MDX file below a folder, sorted so that output is stable. */
 export function listContentFiles(directory: string): string[] {
 	if (!existsSync(directory)) return [];

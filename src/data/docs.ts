@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { sections, siteConfig } from '../site.config.ts';
 import { readGitDates } from '../lib/git-dates.ts';
-import { docPath } from '../lib/routes.ts';
+import { docPath, pathSegments } from '../lib/routes.ts';
 import { buildSidebar, flattenSidebar, type SidebarGroup, type SidebarItem, type SidebarLink } from '../lib/sidebar.ts';
 import { renderSectionLinksHtml, renderSidebarHtml } from '../lib/sidebar-html.ts';
 import { TAGS_FILE } from '../content/tags.ts';
@@ -92,7 +92,7 @@ function structureKey(docs: readonly DocEntry[], gitDates: Map<string, Date>): s
 
 /** The pre-rendered sidebar for a page: its section's tree, or the list of sections elsewhere. */
 export function sidebarHtmlFor(site: SiteIndex, href: string): string {
-	const section = href.split('/').filter(Boolean)[0] ?? '';
+	const section = pathSegments(href)[0] ?? '';
 	return site.sidebarHtmlBySection.get(section) ?? site.sectionLinksHtml;
 }
 

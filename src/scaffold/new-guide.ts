@@ -5,7 +5,8 @@ import { slug } from 'github-slugger';
 import { Document, type YAMLSeq } from 'yaml';
 import { DESCRIPTION_LENGTH } from '../content/docs-schema.ts';
 import { loadTags, suggestTag } from '../content/tags.ts';
-import { listContentFiles, routeForDocPath } from '../checks/site.ts';
+import { docPathForFile } from '../lib/routes.ts';
+import { listContentFiles } from '../checks/site.ts';
 
 /** What a contributor tells the scaffold. */
 export interface NewGuideRequest {
@@ -145,8 +146,8 @@ export function planGuide(request: NewGuideRequest): { file: string; route: stri
 
 	const docs = path.join(request.root, 'content', 'docs');
 	const file = path.join(docs, section, `${slugText}.mdx`);
-	const route = routeForDocPath(path.relative(docs, file));
-	const existing = listContentFiles(docs).find((candidate) => routeForDocPath(path.relative(docs, candidate)) === route);
+	const route = docPathForFile(path.relative(docs, file));
+	const existing = listContentFiles(docs).find((candidate) => docPathForFile(path.relative(docs, candidate)) === route);
 	if (existing) {
 		throw new ScaffoldError(
 			`A guide already exists at ${route} (${path.relative(request.root, existing)}).`,

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docPathForFile } from '../../src/lib/routes.ts';
 import { startSite, type SiteHarness } from '../helpers/site.ts';
 
 let site: SiteHarness;
@@ -18,7 +19,7 @@ function pagesSharingASyncKey(): { key: string; pages: [string, string] } {
 		.filter((f) => f.endsWith('.mdx'))
 		.sort()) {
 		for (const match of readFileSync(join('content/docs', file), 'utf8').matchAll(/<Tabs syncKey="([^"]+)"/g)) {
-			const href = `/${file.replace(/\.mdx$/, '').replace(/(^|\/)index$/, '')}/`;
+			const href = docPathForFile(file);
 			const pages = byKey.get(match[1]!) ?? byKey.set(match[1]!, []).get(match[1]!)!;
 			if (!pages.includes(href)) pages.push(href);
 		}
@@ -72,7 +73,7 @@ describe('other components', () => {
 		const withSteps = readdirSync('content/docs', { recursive: true, encoding: 'utf8' }).find(
 			(file) => file.endsWith('.mdx') && readFileSync(join('content/docs', file), 'utf8').includes('<Steps>'),
 		)!;
-		await page.goto(`${site.url}/${withSteps.replace(/\.mdx$/, '').replace(/(^|\/)index$/, '')}/`);
+		await page.goto(`${site.url}${docPathForFile(withSteps)}`);
 		expect(await page.locator('.steps ol[role="list"] > li').count()).toBeGreaterThan(1);
 		await page.goto(`${site.url}/software-supply-chain/sboms/`);
 		const callout = page.locator('aside.callout').first();

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docPathForFile } from '../../src/lib/routes.ts';
 import { startSite, type SiteHarness } from '../helpers/site.ts';
 
 let site: SiteHarness;
@@ -44,7 +45,7 @@ function wordOnlyInOneBody(): { word: string; href: string } {
 	const candidates = [...owners].filter(([word, set]) => set.size === 1 && !stemElsewhere(word, [...set][0]!));
 	const [word, set] = candidates.sort(([a], [b]) => a.localeCompare(b))[0]!;
 	const file = [...set][0]!;
-	return { word, href: `/${file.replace(/\.mdx$/, '').replace(/(^|\/)index$/, '')}/`.replace(/\/+/g, '/') };
+	return { word, href: docPathForFile(file) };
 }
 
 describe('search', () => {

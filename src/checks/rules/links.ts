@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import { jsxElements, startOf, stringAttribute, walk } from '../mdast.ts';
-import { routeForDocPath } from '../site.ts';
+import { docPathForFile } from '../../lib/routes.ts';
 import type { DocRule, ParsedDoc, Place, Problem, SiteIndex } from '../types.ts';
 
 const RULE = 'links';
@@ -93,7 +93,7 @@ function siteRootTarget(url: string, doc: ParsedDoc, site: SiteIndex): string {
 	const hash = anchor === undefined ? '' : `#${anchor}`;
 	if (/\.mdx?$/.test(target)) {
 		const file = path.resolve(path.dirname(doc.absolutePath), target);
-		return routeForDocPath(path.relative(path.join(site.root, 'content', 'docs'), file)) + hash;
+		return docPathForFile(path.relative(path.join(site.root, 'content', 'docs'), file)) + hash;
 	}
 	return new URL(url, `https://site.invalid${doc.route}`).pathname + hash;
 }

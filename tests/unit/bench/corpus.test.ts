@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { slug } from 'github-slugger';
 import { parse } from 'yaml';
-import { corpusHref, generateCorpus, type CorpusFile } from '../../../scripts/bench/corpus.ts';
+import { generateCorpus, type CorpusFile } from '../../../scripts/bench/corpus.ts';
+import { docPathForFile } from '../../../src/lib/routes.ts';
 import { createDocsSchema } from '../../../src/content/docs-schema.ts';
 import { loadTags } from '../../../src/content/tags.ts';
 
@@ -74,10 +75,10 @@ describe('synthetic benchmark corpus', () => {
 	});
 
 	it('links only to pages and headings of the corpus', () => {
-		const ids = new Map(corpus.map((file) => [corpusHref(file.path), new Set(headingIds(split(file).body))]));
+		const ids = new Map(corpus.map((file) => [docPathForFile(file.path), new Set(headingIds(split(file).body))]));
 		let checked = 0;
 		for (const file of articles) {
-			const page = corpusHref(file.path);
+			const page = docPathForFile(file.path);
 			for (const [, target] of split(file).body.matchAll(/\]\(((?:\/|#)[^)]*)\)/g)) {
 				const [path, fragment] = target!.split('#');
 				const targetPage = path || page;

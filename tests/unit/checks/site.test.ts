@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatAnnotation, formatProblem, formatSummary } from '../../../src/checks/format.ts';
-import { DEMO_IMAGE_NAMES, loadImageNames, routeForDocPath } from '../../../src/checks/site.ts';
+import { DEMO_IMAGE_NAMES, loadImageNames } from '../../../src/checks/site.ts';
+import { docPathForFile } from '../../../src/lib/routes.ts';
 import type { Problem } from '../../../src/checks/types.ts';
 import { FIXTURE_ROOT } from './helpers.ts';
 
@@ -14,7 +15,7 @@ describe('routes', () => {
 		['container-images/guide.md', '/container-images/guide/'],
 		['index.mdx', '/'],
 	])('%s is published at %s', (file, route) => {
-		expect(routeForDocPath(file)).toBe(route);
+		expect(docPathForFile(file)).toBe(route);
 	});
 });
 
