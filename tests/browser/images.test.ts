@@ -1,10 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSnapshot } from '../../src/images/snapshot.ts';
 import type { ImageRepository } from '../../src/images/model.ts';
 import { orderedVariants, packageIndex, variantPackages } from '../../src/images/view.ts';
-import { startSite, type SiteHarness } from '../helpers/site.ts';
+import { startSite, wcagViolations, type SiteHarness } from '../helpers/site.ts';
 
 let site: SiteHarness;
 let images: ImageRepository[];
@@ -15,13 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await site?.close();
 });
-
-/** Open a path in a fresh browser context. */
-async function open(path: string, options: Parameters<SiteHarness['newContext']>[0] = {}): Promise<Page> {
-	const page = await (await site.newContext(options)).newPage();
-	await page.goto(`${site.url}${path}`);
-	return page;
-}
 
 /** Type into the search dialog and return the result links, in order. */
 async function search(page: Page, term: string): Promise<string[]> {
@@ -35,7 +27,7 @@ async function search(page: Page, term: string): Promise<string[]> {
 
 describe('image catalog', () => {
 	it('narrows the list with the filter box and toggles, and restores it', async () => {
-		const page = await open('/images/');
+		const page = await site.open('/images/');
 		const visible = () => page.locator('[data-image-list] > li:visible').count();
 		expect(await visible()).toBe(images.length);
 		await page.fill('input[name="q"]', 'mariadb');
@@ -59,7 +51,7 @@ describe('image catalog', () => {
 	});
 
 	it('shows the full list without JavaScript', async () => {
-		const page = await open('/images/', { javaScriptEnabled: false });
+		const page = await site.open('/images/', { javaScriptEnabled: false });
 		expect(await page.locator('[data-image-list] > li:visible').count()).toBe(images.length);
 		expect(await page.locator('[data-filters]').isVisible()).toBe(false);
 		await page.context().close();
@@ -70,7 +62,7 @@ describe('image page', () => {
 	it('shows the user, entrypoint and package count of the demo python image', async () => {
 		const python = images.find((image) => image.name === 'python')!;
 		const latest = orderedVariants(python)[0]!;
-		const page = await open('/images/python/');
+		const page = await site.open('/images/python/');
 		const row = (label: string) =>
 			page
 				.locator('.spec-table tr', { has: page.locator(`th:text-is("${label}")`) })
@@ -83,7 +75,7 @@ describe('image page', () => {
 	});
 
 	it('copies the pull-by-digest command', async () => {
-		const page = await open('/images/static/', { permissions: ['clipboard-read', 'clipboard-write'] });
+		const page = await site.open('/images/static/', { permissions: ['clipboard-read', 'clipboard-write'] });
 		const button = page.getByRole('button', { name: 'Copy pull command by digest' });
 		await button.click();
 		await expect.poll(() => button.textContent()).toBe('Copied');
@@ -95,12 +87,12 @@ describe('image page', () => {
 	});
 
 	it('says plainly what an image does not publish', async () => {
-		const page = await open('/images/maven/');
+		const page = await site.open('/images/maven/');
 		const text = await page.locator('main').innerText();
 		expect(text).toContain('This variant publishes no SBOM, so its packages are unknown.');
 		expect(text).toContain('This variant publishes no signature.');
 		expect(text).not.toMatch(/undefined|null|NaN/);
-		const pytorch = await open('/images/pytorch/');
+		const pytorch = await site.open('/images/pytorch/');
 		expect(await pytorch.locator('main').innerText()).toContain('Single platform: linux/amd64.');
 		await page.context().close();
 		await pytorch.context().close();
@@ -108,7 +100,7 @@ describe('image page', () => {
 
 	it('fits a phone screen without sideways scrolling', async () => {
 		for (const path of ['/images/', '/images/python/', '/images/packages/']) {
-			const page = await open(path, { viewport: { width: 390, height: 844 } });
+			const page = await site.open(path, { viewport: { width: 390, height: 844 } });
 			expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), path).toBeLessThanOrEqual(0);
 			await page.context().close();
 		}
@@ -117,7 +109,7 @@ describe('image page', () => {
 
 describe('searching images', () => {
 	it('ranks an image page first for its name', async () => {
-		const page = await open('/');
+		const page = await site.open('/');
 		expect((await search(page, 'redis'))[0]).toBe('/images/redis/');
 		await page.context().close();
 	});
@@ -127,7 +119,7 @@ describe('searching images', () => {
 		const [name, owners] = [...packageIndex(images)].find(
 			([pkg, entries]) => /^[a-z]{5,}$/.test(pkg) && entries.length >= 2 && entries.length <= 4,
 		)!;
-		const page = await open('/');
+		const page = await site.open('/');
 		const results = await search(page, name);
 		for (const owner of owners) expect(results).toContain(`/images/${owner.image}/`);
 		expect(results).toContain('/images/packages/');
@@ -143,19 +135,8 @@ describe('accessibility of image pages (axe-core, WCAG 2.2 A/AA)', () => {
 		['/images/python/', 'dark'],
 	] as const) {
 		it(`has no violations on ${path} (${colorScheme})`, async () => {
-			const page = await open(path, { colorScheme });
-			const results = await new AxeBuilder({ page })
-				.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
-				.analyze();
-			expect(
-				results.violations.map(
-					(v) =>
-						`${v.id}: ${v.nodes
-							.slice(0, 3)
-							.map((n) => n.target.join(' '))
-							.join(' | ')}`,
-				),
-			).toEqual([]);
+			const page = await site.open(path, { colorScheme });
+			expect(await wcagViolations(page)).toEqual([]);
 			await page.context().close();
 		});
 	}

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
@@ -12,6 +13,8 @@ export interface SiteHarness {
 	url: string;
 	browser: Browser;
 	newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+	/** Open a path of the site in a fresh context; close it with `page.context().close()`. */
+	open(path: string, options?: BrowserContextOptions): Promise<Page>;
 	close(): Promise<void>;
 }
 
@@ -22,13 +25,35 @@ export async function startSite(): Promise<SiteHarness> {
 	}
 	const server: StaticServer = await serveStatic(DIST);
 	const browser = await launchBrowser();
+	const newContext = (options?: BrowserContextOptions) =>
+		browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
 	return {
 		url: server.url,
 		browser,
-		newContext: (options) => browser.newContext({ viewport: { width: 1280, height: 900 }, ...options }),
+		newContext,
+		open: async (path, options) => {
+			const page = await (await newContext(options)).newPage();
+			await page.goto(`${server.url}${path}`);
+			return page;
+		},
 		close: async () => {
 			await browser.close();
 			await server.close();
 		},
 	};
+}
+
+/** The WCAG 2.2 A and AA rule tags the accessibility checks run. */
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+/** Run axe with the WCAG 2.2 A/AA rules and return readable violations (rule, impact, first targets). */
+export async function wcagViolations(page: Page): Promise<string[]> {
+	const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+	return results.violations.map(
+		(v) =>
+			`${v.id} (${v.impact}): ${v.nodes
+				.slice(0, 3)
+				.map((n) => n.target.join(' '))
+				.join(' | ')}`,
+	);
 }
