@@ -3,8 +3,14 @@ import { z } from 'astro/zod';
 import { RegistryClient, RegistryTransport, mapBounded, parseRegistryLocation } from '../registry/index.ts';
 import { collectRepository, type RecordedAs } from '../images/collect.ts';
 import { loadRepositoriesConfig, DEFAULT_CONFIG_FILE } from '../images/cli.ts';
-import { imageRepositorySchema, snapshotMetadataSchema, type ImageRepository, type SnapshotMetadata } from '../images/model.ts';
-import { readSnapshot } from '../images/snapshot.ts';
+import {
+	IMAGE_SCHEMA_VERSION,
+	imageRepositorySchema,
+	snapshotMetadataSchema,
+	type ImageRepository,
+	type SnapshotMetadata,
+} from '../images/model.ts';
+import { readSnapshot, readSnapshotMetadata } from '../images/snapshot.ts';
 import { describeError } from '../images/sync.ts';
 
 /** Folder of the committed snapshot; IMAGES_SNAPSHOT_DIR points the build at another one (tests, benchmarks). */
@@ -64,7 +70,10 @@ function storeImages(context: LoaderContext, images: readonly ImageRepository[])
  * An image whose tag digests did not move costs one HEAD request per tag: collectRepository compares them with
  * the previous entry and returns it unchanged.
  */
-async function loadLive(context: LoaderContext, settings: LiveSettings): Promise<ImageRepository[]> {
+async function loadLive(
+	context: LoaderContext,
+	settings: LiveSettings,
+): Promise<{ images: ImageRepository[]; recordedAs: RecordedAs }> {
 	const location = parseRegistryLocation(settings.registry);
 	const config = settings.repositories && settings.tags ? null : await loadRepositoriesConfig(DEFAULT_CONFIG_FILE);
 	const names = settings.repositories ?? config!.repositories;
@@ -88,7 +97,7 @@ async function loadLive(context: LoaderContext, settings: LiveSettings): Promise
 		}
 	});
 	context.logger.info(`Pulled ${images.length} images live from ${settings.registry} with ${transport.stats.requests} requests.`);
-	return images;
+	return { images, recordedAs };
 }
 
 /** Settles with the source once the images loader has decided it (live, or the snapshot after a fallback). */
@@ -106,15 +115,13 @@ export function imagesLoader(): Loader {
 			const settings = liveSettings();
 			if (settings) {
 				try {
-					const images = await loadLive(context, settings);
+					const { images, recordedAs } = await loadLive(context, settings);
 					storeImages(context, images);
-					const location = parseRegistryLocation(settings.registry);
-					const recorded = settings.recordedAs ?? { registry: location.host, namespace: location.namespace };
 					resolveLiveSource({
 						mode: 'live',
-						schemaVersion: 1,
-						registry: recorded.registry,
-						namespace: recorded.namespace,
+						schemaVersion: IMAGE_SCHEMA_VERSION,
+						registry: recordedAs.registry,
+						namespace: recordedAs.namespace,
 						demo: false,
 						syncedAt: new Date().toISOString(),
 						repositories: images.map((image) => image.name).sort(),
@@ -146,7 +153,7 @@ export function imageSourceLoader(): Loader {
 			// In live mode only the images loader knows whether the registry answered, so wait for its verdict.
 			const source: ImageSource = liveSettings()
 				? await liveSource
-				: { ...(await readSnapshot(snapshotDir())).metadata, mode: 'snapshot' };
+				: { ...(await readSnapshotMetadata(snapshotDir())), mode: 'snapshot' };
 			context.store.clear();
 			context.store.set({ id: 'current', data: source });
 		},

@@ -85,10 +85,15 @@ async function listJsonFiles(dir: string): Promise<string[]> {
 		.sort(compareText);
 }
 
+/** Read and validate only the metadata file of a snapshot (registry, sync time, repositories). */
+export function readSnapshotMetadata(dir: string): Promise<SnapshotMetadata> {
+	return parseFile(join(dir, METADATA_FILE), snapshotMetadataSchema);
+}
+
 /** Read and validate a snapshot: the metadata file and one file per repository it lists. */
 export async function readSnapshot(dir: string): Promise<Snapshot> {
 	const metadataFile = join(dir, METADATA_FILE);
-	const metadata = await parseFile(metadataFile, snapshotMetadataSchema);
+	const metadata = await readSnapshotMetadata(dir);
 	const images = await Promise.all(
 		metadata.repositories.map(async (name) => {
 			const file = imageFile(dir, name);
