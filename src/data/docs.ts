@@ -6,7 +6,7 @@ import { readGitDates } from '../lib/git-dates.ts';
 import { docPath, pathSegments } from '../lib/routes.ts';
 import { buildSidebar, flattenSidebar, type SidebarGroup, type SidebarItem, type SidebarLink } from '../lib/sidebar.ts';
 import { renderSectionLinksHtml, renderSidebarHtml } from '../lib/sidebar-html.ts';
-import { TAGS_FILE } from '../content/tags.ts';
+import { TAGS_FILE, loadTags } from '../content/tags.ts';
 import { collectRedirects, type Redirect } from '../lib/redirects.ts';
 
 export type DocEntry = CollectionEntry<'docs'>;
@@ -29,6 +29,8 @@ export interface SiteIndex {
 	 * Combined with an entry's digest it lets the incremental build reuse a page that cannot have changed.
 	 */
 	structureKey: string;
+	/** Display label of every tag in the vocabulary, by id. */
+	tagLabels: Map<string, string>;
 }
 
 let index: Promise<SiteIndex> | undefined;
@@ -75,6 +77,7 @@ async function buildSiteIndex(): Promise<SiteIndex> {
 		),
 		gitDates,
 		structureKey: structureKey(docs, gitDates),
+		tagLabels: new Map(loadTags().map((tag) => [tag.id, tag.label])),
 	};
 }
 
