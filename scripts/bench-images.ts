@@ -1,7 +1,7 @@
 // Build-time benchmark for image pages: the demo snapshot multiplied to N images (default 1000), built once with the
 // demo snapshot and once with the multiplied one, so the cost per image page can be read off.
 // Usage: npm run bench:images -- [--images 1000]
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -67,7 +67,7 @@ if (import.meta.main) {
 	try {
 		const demo = (await readSnapshot('content/images')).images;
 		const many = join(work, 'snapshot');
-		await import('node:fs').then((fs) => fs.mkdirSync(many));
+		mkdirSync(many);
 		await writeSnapshotCopy(many, multiplyImages(demo, count));
 		const base = await measure(`${demo.length}-images`, 'content/images', work);
 		const big = await measure(`${count}-images`, many, work);
