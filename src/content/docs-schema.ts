@@ -77,6 +77,42 @@ export function createDocsSchema(knownTags: readonly string[] = loadTags().map((
 				)
 				.default([])
 				.describe('Old site-relative URLs that redirect here.'),
+			/** The primary documents the guide's facts were checked against: specifications and the tools' own source or docs. */
+			sources: z
+				.array(
+					z
+						.object({
+							/** What the document is, specific enough to find the fact again. */
+							title: z
+								.string()
+								.min(1, 'Each source needs a title that says what the document is.')
+								.describe('What the document is, e.g. "cosign verify flags (cmd/cosign/cli/options/verify.go)".'),
+							/** Where to read it: an https URL, pinned to a tag or commit where the host allows it. */
+							url: z
+								.url({ protocol: /^https$/, error: 'Each source url must be a full https:// URL.' })
+								.describe('https URL of the document, pinned to a release tag or commit when possible.'),
+						})
+						.strict(),
+				)
+				.default([])
+				.describe('Primary documents the facts were checked against (required for a published guide).'),
+			/** Tool versions the commands were written for, as "<tool> <version>". */
+			testedWith: z
+				.array(
+					z
+						.string()
+						.regex(
+							/^\S+ v?\d[\w.+~-]*$/,
+							'Write each entry as "<tool> <version>", for example "cosign 3.0.2" or "SLSA 1.1".',
+						),
+				)
+				.default([])
+				.describe('Tool or specification versions the commands and facts were written for, e.g. "cosign 3.0.2".'),
+			/** When the whole guide was last checked against its sources; a check warns after 12 months. */
+			reviewed: z.coerce
+				.date({ error: 'reviewed must be a date written as YYYY-MM-DD.' })
+				.optional()
+				.describe('Date of the last full check against the sources, YYYY-MM-DD.'),
 			/** Show the table of contents (on by default). */
 			toc: z.boolean().default(true).describe('Show the table of contents.'),
 		})

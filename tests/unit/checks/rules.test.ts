@@ -36,7 +36,7 @@ describe('frontmatter', () => {
 			'content/docs/frontmatter/fail.mdx:5:8  frontmatter  "draft" must be a boolean.  (draft: Leave the page out of production builds.)',
 			'content/docs/frontmatter/fail.mdx:7:10  frontmatter  "sidebar.order" must be a number.  (sidebar.order: Position among siblings; lower first.)',
 			'content/docs/frontmatter/fail.mdx:8:3  frontmatter  Unknown field "sidebar.colour".  (Did you mean "order"? Allowed fields: order, label, hidden.)',
-			'content/docs/frontmatter/fail.mdx:9:1  frontmatter  Unknown field "titel".  (Did you mean "title"? Allowed fields: title, description, tags, date, updated, draft, sidebar, authors, aliases, toc.)',
+			'content/docs/frontmatter/fail.mdx:9:1  frontmatter  Unknown field "titel".  (Did you mean "title"? Allowed fields: title, description, tags, date, updated, draft, sidebar, authors, aliases, sources, testedWith, reviewed, toc.)',
 		]);
 	});
 
