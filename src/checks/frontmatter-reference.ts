@@ -20,7 +20,8 @@ export const FIELD_EXAMPLES: Record<string, string> = {
 	authors: '[octocat]',
 	aliases: '[/open-source/melange/first-package/]',
 	toc: 'false',
-	sources: '[{ title: "melange build pipelines (pkg/build/pipelines)", url: "https://github.com/chainguard-dev/melange/tree/v0.30.0/pkg/build/pipelines" }]',
+	sources:
+		'[{ title: "melange build pipelines (pkg/build/pipelines)", url: "https://github.com/chainguard-dev/melange/tree/v0.30.0/pkg/build/pipelines" }]',
 	'sources.title': 'melange build pipelines (pkg/build/pipelines)',
 	'sources.url': 'https://github.com/chainguard-dev/melange/tree/v0.30.0/pkg/build/pipelines',
 	testedWith: '[melange 0.30.0, apko 0.30.0]',

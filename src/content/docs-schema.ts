@@ -101,10 +101,7 @@ export function createDocsSchema(knownTags: readonly string[] = loadTags().map((
 				.array(
 					z
 						.string()
-						.regex(
-							/^\S+ v?\d[\w.+~-]*$/,
-							'Write each entry as "<tool> <version>", for example "cosign 3.0.2" or "SLSA 1.1".',
-						),
+						.regex(/^\S+ v?\d[\w.+~-]*$/, 'Write each entry as "<tool> <version>", for example "cosign 3.0.2" or "SLSA 1.1".'),
 				)
 				.default([])
 				.describe('Tool or specification versions the commands and facts were written for, e.g. "cosign 3.0.2".'),
