@@ -86,6 +86,8 @@ export function createSignatureVerifier(options: SignatureVerifierOptions): Sign
 		const parsed = parseLayer(layer);
 		if ('outcome' in parsed) return parsed.outcome;
 		const { format, bundle } = parsed;
+		// The subject check needs no cryptography, so a signature over another digest costs nothing to reject.
+		const predicateType = checkSubject(parsed, subject);
 		const artifact = bundle.content.$case === 'messageSignature' ? messageArtifact(parsed, subject) : undefined;
 		let signer: Signer;
 		try {
@@ -95,35 +97,16 @@ export function createSignatureVerifier(options: SignatureVerifierOptions): Sign
 		}
 		const identity = signer.identity?.subjectAlternativeName ?? null;
 		const issuer = signer.identity?.extensions?.issuer ?? null;
-		const signed = { ...base(format, rootRef), identity, issuer, transparencyLog: transparencyLog(bundle) };
-		const failed = (rejection: Rejection): VerificationOutcome => ({
-			...signed,
-			status: 'failed',
-			reason: { code: rejection.code, message: rejection.message },
-		});
+		const signed = { ...base(format, rootRef), identity, issuer, transparencyLog: transparencyLog(bundle), predicateType };
 		if (!policy.identity.test(identity ?? undefined)) {
-			return failed(
-				new Rejection(
-					'identity-mismatch',
-					`Signed by ${JSON.stringify(identity)}, but the policy expects ${policy.identity.describe}.`,
-				),
-			);
+			const message = `Signed by ${JSON.stringify(identity)}, but the policy expects ${policy.identity.describe}.`;
+			return { ...signed, status: 'failed', reason: { code: 'identity-mismatch', message } };
 		}
 		if (!policy.issuer.test(issuer ?? undefined)) {
-			return failed(
-				new Rejection(
-					'issuer-mismatch',
-					`The identity was issued by ${JSON.stringify(issuer)}, but the policy expects ${policy.issuer.describe}.`,
-				),
-			);
+			const message = `The identity was issued by ${JSON.stringify(issuer)}, but the policy expects ${policy.issuer.describe}.`;
+			return { ...signed, status: 'failed', reason: { code: 'issuer-mismatch', message } };
 		}
-		try {
-			const predicateType = checkSubject(parsed, subject);
-			return { ...signed, status: 'verified', reason: null, predicateType };
-		} catch (error) {
-			if (error instanceof Rejection) return { ...failed(error), predicateType: null };
-			throw error;
-		}
+		return { ...signed, status: 'verified', reason: null };
 	}
 
 	return {
