@@ -107,34 +107,42 @@ export const verificationOutcomeSchema = z
 /** One verification result, see {@link verificationOutcomeSchema}. */
 export type VerificationOutcome = z.infer<typeof verificationOutcomeSchema>;
 
-const EMPTY: Omit<VerificationOutcome, 'status' | 'reason'> = {
-	format: null,
-	identity: null,
-	issuer: null,
-	transparencyLog: null,
-	trustRoot: null,
-	predicateType: null,
-};
+/**
+ * An outcome with every field, in the schema's key order, so equal outcomes serialize to equal bytes whichever way
+ * they were built. Fields not given are null.
+ */
+export function outcome(
+	fields: Partial<VerificationOutcome> & Pick<VerificationOutcome, 'status' | 'reason'>,
+): VerificationOutcome {
+	return {
+		status: fields.status,
+		reason: fields.reason,
+		format: fields.format ?? null,
+		identity: fields.identity ?? null,
+		issuer: fields.issuer ?? null,
+		transparencyLog: fields.transparencyLog ?? null,
+		trustRoot: fields.trustRoot ?? null,
+		predicateType: fields.predicateType ?? null,
+	};
+}
 
 /** The outcome for a digest that nothing signs. */
 export function unsignedOutcome(): VerificationOutcome {
-	return {
-		...EMPTY,
+	return outcome({
 		status: 'unsigned',
 		reason: { code: 'no-signature', message: 'No signature or signed attestation refers to this digest.' },
-	};
+	});
 }
 
 /** The outcome when a signature exists but the registry has no signing identity to check it against. */
 export function noPolicyOutcome(registry: string): VerificationOutcome {
-	return {
-		...EMPTY,
+	return outcome({
 		status: 'not-checked',
 		reason: {
 			code: 'no-policy',
 			message: `No expected signing identity is configured for ${registry}, so the signature was not checked.`,
 		},
-	};
+	});
 }
 
 const STATUS_RANK: Record<VerificationOutcome['status'], number> = {

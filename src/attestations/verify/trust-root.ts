@@ -14,7 +14,11 @@ export const DEMO_TRUST_ROOT_NAME = 'demo';
  * from its published seed. Anyone can sign with those keys, so a trust root holding one of them is demo-only, whatever
  * it is called or wherever its file came from. A unit test keeps this list equal to the authority's keys.
  */
-export const DEMO_KEY_FINGERPRINTS: ReadonlySet<string> = new Set([]);
+export const DEMO_KEY_FINGERPRINTS: ReadonlySet<string> = new Set([
+	'667ecfa01b1b4773795e62bea60a7b66ec63f2c7e61617247fc75dc1bbb0167b', // demo certificate authority
+	'3a6662beb8029990dc5b5017946d951d5b1c8c219ec75ec7660170c7ad45d85e', // demo transparency log
+	'62905e6bb4a774b6655925ce6f20cdcf7117051baa2106bfa88ec1b4e6ab618d', // demo certificate-transparency log
+]);
 
 /** A trust root that cannot be used; `hint` says how to fix the file or the configuration. */
 export class TrustRootError extends Error {

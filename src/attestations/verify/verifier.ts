@@ -3,7 +3,7 @@ import { crypto, json } from '@sigstore/core';
 import { HashAlgorithm } from '@sigstore/protobuf-specs';
 import { VerificationError, Verifier, toSignedEntity, type Signer } from '@sigstore/verify';
 import { CosignAnnotation, cosignLayerBundle, hasCosignAnnotations, type CosignContent } from './cosign.ts';
-import type { SignatureFormat, VerificationOutcome } from './outcome.ts';
+import { outcome, type SignatureFormat, type VerificationOutcome } from './outcome.ts';
 import { compilePolicy, type SigningPolicy } from './policy.ts';
 import { Rejection } from './rejection.ts';
 import { checkMessageDigest, checkSimpleSigningSubject, checkStatementSubject } from './subject.ts';
@@ -97,7 +97,7 @@ export function createSignatureVerifier(options: SignatureVerifierOptions): Sign
 		}
 		const identity = signer.identity?.subjectAlternativeName ?? null;
 		const issuer = signer.identity?.extensions?.issuer ?? null;
-		const signed = { ...base(format, rootRef), identity, issuer, transparencyLog: transparencyLog(bundle), predicateType };
+		const signed = { format, identity, issuer, transparencyLog: transparencyLog(bundle), trustRoot: rootRef, predicateType };
 		if (!policy.identity.test(identity ?? undefined)) {
 			const message = `Signed by ${JSON.stringify(identity)}, but the policy expects ${policy.identity.describe}.`;
 			return { ...signed, status: 'failed', reason: { code: 'identity-mismatch', message } };
@@ -113,14 +113,15 @@ export function createSignatureVerifier(options: SignatureVerifierOptions): Sign
 		trustRoot: rootRef,
 		verify(layer, subject) {
 			try {
-				return check(layer, subject);
+				return outcome(check(layer, subject));
 			} catch (error) {
 				if (!(error instanceof Rejection)) throw error;
-				return {
-					...base(formatOf(layer), rootRef),
+				return outcome({
 					status: 'failed',
 					reason: { code: error.code, message: error.message },
-				};
+					format: formatOf(layer),
+					trustRoot: rootRef,
+				});
 			}
 		},
 		cacheKey(layer, subjectDigest) {
@@ -158,26 +159,24 @@ function parseLayer(layer: SignedLayer): ParsedLayer {
 	const format = formatOf(layer);
 	if (layer.mediaType === SignedMediaType.inTotoStatement) {
 		return {
-			outcome: {
-				...base(null, null),
+			outcome: outcome({
 				status: 'unsigned',
 				reason: {
 					code: 'no-signature',
 					message: 'The in-toto Statement is stored as plain JSON, without a signature (as BuildKit attaches it).',
 				},
-			},
+			}),
 		};
 	}
 	if (format === null) {
 		return {
-			outcome: {
-				...base(null, null),
+			outcome: outcome({
 				status: 'not-checked',
 				reason: {
 					code: 'unsupported-format',
 					message: `Layers of media type ${JSON.stringify(layer.mediaType)} are not a signature format this site verifies.`,
 				},
-			},
+			}),
 		};
 	}
 	if (format === 'cosign-signature') {
@@ -294,10 +293,6 @@ function transparencyLog(bundle: Bundle): VerificationOutcome['transparencyLog']
 		integratedTime: seconds > 0 ? new Date(seconds * 1000).toISOString() : null,
 		logId: Buffer.from(entry.logId.keyId).toString('hex'),
 	};
-}
-
-function base(format: SignatureFormat | null, trustRoot: { id: string; name: string } | null) {
-	return { format, identity: null, issuer: null, transparencyLog: null, trustRoot, predicateType: null };
 }
 
 /** Map @sigstore/verify's error codes (and the messages that tell its certificate errors apart) to reason codes. */
