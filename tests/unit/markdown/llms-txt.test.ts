@@ -40,7 +40,8 @@ function parseLlmsTxt(text: string) {
 			});
 	}
 	const head = /^#\s*(?<title>.+?)$\n+(?:^>\s*(?<summary>.+?)$)?\n+(?<info>.*)/ms.exec(start!.trim());
-	return { ...head!.groups, sections };
+	const { title, summary, info } = head!.groups!;
+	return { title, summary, info, sections };
 }
 
 describe('formatLlmsTxt', () => {
