@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import satori, { type Font } from 'satori';
+import { AcademyError } from './errors.ts';
 
 /** What a social card shows. */
 export interface SocialCard {
@@ -104,14 +105,8 @@ export function loadCardFonts(root: string = process.cwd()): Font[] {
 }
 
 /** A card whose text needs a glyph the card font does not have; `hint` says what to do. */
-export class SocialCardError extends Error {
-	readonly hint: string;
-
-	constructor(message: string, hint: string) {
-		super(message);
-		this.name = 'SocialCardError';
-		this.hint = hint;
-	}
+export class SocialCardError extends AcademyError {
+	override readonly name = 'SocialCardError';
 }
 
 /** Render a card to PNG: satori lays it out as SVG with the text as paths, resvg draws it. */

@@ -2,6 +2,7 @@ import type { Blockquote, Code, Heading, Link, List, ListItem, Paragraph, Phrasi
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown, type Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
 import { markdownToMdast, mdxToMdast, type MdastNode } from 'satteri';
+import { AcademyError } from '../lib/errors.ts';
 
 /** A guide as its Markdown twin is made from it. */
 export interface TwinSource {
@@ -27,14 +28,8 @@ export interface TwinLink {
 }
 
 /** A guide that cannot be turned into Markdown; `hint` says how to fix the source. */
-export class MarkdownTwinError extends Error {
-	readonly hint: string;
-
-	constructor(message: string, hint: string) {
-		super(message);
-		this.name = 'MarkdownTwinError';
-		this.hint = hint;
-	}
+export class MarkdownTwinError extends AcademyError {
+	override readonly name = 'MarkdownTwinError';
 }
 
 /** The site's callout kinds and the word each is labelled with, as on the HTML page. */
