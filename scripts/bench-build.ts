@@ -23,7 +23,7 @@ import {
 	writeBuildLog,
 	type BuildRun,
 } from './bench/measure.ts';
-import { selfTimeByPart, type CpuProfile } from './bench/profile.ts';
+import { selfTimeByPart, timeByActivity, type CpuProfile, type ProfileShare } from './bench/profile.ts';
 
 const PROCESSORS = ['satteri', 'unified'] as const;
 type Processor = (typeof PROCESSORS)[number];
@@ -137,17 +137,22 @@ function printTimeline(figures: RunFigures): void {
 	}
 }
 
-/** Print where the CPU time of one build went, by package or project folder (self time, all threads). */
+/** Print where the time of one build went: by activity (code on the stack), then by package (self time). */
 function printProfileSummary(folder: string, label: string): void {
 	const profiles = readdirSync(folder)
 		.filter((name) => name.endsWith('.cpuprofile'))
 		.map((name) => JSON.parse(readFileSync(join(folder, name), 'utf8')) as CpuProfile);
-	const shares = selfTimeByPart(profiles);
-	const total = shares.reduce((sum, share) => sum + share.ms, 0);
-	console.log(`\n${label} build: self time by package (${profiles.length} profile(s), ${(total / 1000).toFixed(1)} s sampled):`);
-	for (const { part, ms } of shares.slice(0, 20)) {
-		console.log(`  ${part.padEnd(40)} ${(ms / 1000).toFixed(1).padStart(6)} s  ${((100 * ms) / total).toFixed(1).padStart(5)} %`);
-	}
+	const print = (title: string, shares: ProfileShare[]) => {
+		const total = shares.reduce((sum, share) => sum + share.ms, 0);
+		console.log(`\n${label} build, ${title} (${profiles.length} profile(s), ${(total / 1000).toFixed(1)} s sampled):`);
+		for (const { part, ms } of shares.slice(0, 14)) {
+			console.log(
+				`  ${part.padEnd(44)} ${(ms / 1000).toFixed(1).padStart(6)} s  ${((100 * ms) / total).toFixed(1).padStart(5)} %`,
+			);
+		}
+	};
+	print('time by activity', timeByActivity(profiles));
+	print('self time by package', selfTimeByPart(profiles));
 }
 
 /** The figures table: one row per build. */

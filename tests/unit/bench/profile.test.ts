@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { partOf, selfTimeByPart, type CpuProfile } from '../../../scripts/bench/profile.ts';
+import { partOf, selfTimeByPart, timeByActivity, type CpuProfile } from '../../../scripts/bench/profile.ts';
 
 const frame = (url: string, functionName = 'f') => ({ url, functionName });
 
@@ -15,6 +15,7 @@ describe('CPU profile summary', () => {
 		expect(partOf(frame('', '(program)'))).toBe('native code (Rust bindings, V8)');
 		expect(partOf(frame('', '(idle)'))).toBe('idle (waiting for I/O or children)');
 		expect(partOf(frame('file:///elsewhere.js'))).toBe('other');
+		expect(partOf(frame('', 'RegExp: (?:(null|Null)|([Yy]|yes))'))).toBe('V8 RegExp');
 	});
 
 	it('adds the time before each sample to the part of the sampled frame, over several profiles, largest first', () => {
@@ -35,6 +36,30 @@ describe('CPU profile summary', () => {
 		expect(selfTimeByPart([profile, worker])).toEqual([
 			{ part: 'satteri', ms: 5.25 },
 			{ part: 'shiki', ms: 3.5 },
+		]);
+	});
+
+	it('counts a sample for the innermost activity on its stack, and GC and idle as themselves', () => {
+		// root > vite plugin > our highlight > shiki; root > vite plugin > satteri; GC and idle at the top.
+		const profile: CpuProfile = {
+			nodes: [
+				{ id: 1, callFrame: frame('', '(root)'), children: [2, 6, 7] },
+				{ id: 2, callFrame: frame('file:///p/node_modules/vite/dist/node.js'), children: [3, 5] },
+				{ id: 3, callFrame: frame('file:///p/src/markdown/highlight.ts'), children: [4] },
+				{ id: 4, callFrame: frame('file:///p/node_modules/@shikijs/core/dist/index.mjs') },
+				{ id: 5, callFrame: frame('file:///p/node_modules/satteri/dist/compile.js') },
+				{ id: 6, callFrame: frame('', '(garbage collector)') },
+				{ id: 7, callFrame: frame('file:///p/node_modules/unknown/x.js') },
+			],
+			samples: [4, 3, 5, 2, 6, 7],
+			timeDeltas: [4000, 1000, 3000, 2000, 500, 250],
+		};
+		expect(timeByActivity([profile])).toEqual([
+			{ part: 'highlighting (Shiki, our cache)', ms: 5 },
+			{ part: 'Markdown/MDX compile (Sätteri)', ms: 3 },
+			{ part: 'bundling (Rolldown, Vite)', ms: 2 },
+			{ part: 'V8 garbage collection', ms: 0.5 },
+			{ part: 'other', ms: 0.25 },
 		]);
 	});
 });
