@@ -4,6 +4,7 @@ import { createDocsSchema } from '../content/docs-schema.ts';
 import { loadTags } from '../content/tags.ts';
 import { parseDoc } from './parse.ts';
 import { checkCodeLanguage, checkCommandWhitespace } from './rules/code-blocks.ts';
+import { checkDirectives } from './rules/directives.ts';
 import { checkDuplicates } from './rules/duplicates.ts';
 import { createFrontmatterRule } from './rules/frontmatter.ts';
 import { checkHeadings } from './rules/headings.ts';
@@ -65,6 +66,7 @@ export async function runChecks(options: CheckOptions): Promise<CheckResult> {
 		checkHeadings,
 		checkCodeLanguage,
 		checkCommandWhitespace,
+		checkDirectives,
 		checkImages,
 		checkLeftovers,
 		createReviewedRule(options.now ?? new Date()),

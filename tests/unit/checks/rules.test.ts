@@ -18,6 +18,8 @@ const PASSING = [
 	'pictures/pass.mdx',
 	'leftovers/pass.mdx',
 	'leftovers/draft.mdx',
+	// Also shows that colons in prose stay text: its link to #pin-pythonlatest-to-a-digest must resolve.
+	'directives/pass.md',
 ];
 
 describe('passing fixtures', () => {
@@ -141,6 +143,17 @@ describe('leftovers', () => {
 			`content/docs/leftovers/fail.mdx:11:1  leftovers  "TODO" is left in a published guide.  ${hint}`,
 			`content/docs/leftovers/fail.mdx:13:1  leftovers  "Lorem ipsum" is left in a published guide.  ${hint}`,
 			`content/docs/leftovers/fail.mdx:16:3  leftovers  "FIXME" is left in a published guide.  ${hint}`,
+		]);
+	});
+});
+
+describe('directives', () => {
+	it('reports an unknown block directive, a stray attribute, steps without a list and details without a summary', () => {
+		expect(linesFor(problems, 'directives/fail.md')).toEqual([
+			'content/docs/directives/fail.md:6:1  directives  Unknown directive ":::warning".  (Use one of :::note, :::tip, :::caution, :::danger, :::details, :::steps. To show the colons as text, escape the first one: \\:::warning.)',
+			'content/docs/directives/fail.md:10:1  directives  ":::tip" does not take the attribute icon.  (Remove the {…} part; a title goes in brackets: :::tip[Title].)',
+			'content/docs/directives/fail.md:14:1  directives  ":::steps" must wrap exactly one ordered list.  (Write the steps as "1. First step" lines between ":::steps" and ":::", and indent anything that belongs to a step (code, notes) under it.)',
+			'content/docs/directives/fail.md:18:1  directives  ":::details" needs a summary: the line readers click to open it.  (Write the summary in brackets: :::details[What the hidden part explains].)',
 		]);
 	});
 });
