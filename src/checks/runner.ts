@@ -10,6 +10,7 @@ import { createFrontmatterRule } from './rules/frontmatter.ts';
 import { checkHeadings } from './rules/headings.ts';
 import { checkImages } from './rules/images.ts';
 import { checkLeftovers } from './rules/leftovers.ts';
+import { checkFlagsInProse } from './rules/flags-in-prose.ts';
 import { checkLinks } from './rules/links.ts';
 import { checkSpelling } from './rules/spelling.ts';
 import { checkWantedFile } from './rules/wanted.ts';
@@ -69,6 +70,7 @@ export async function runChecks(options: CheckOptions): Promise<CheckResult> {
 		checkDirectives,
 		checkImages,
 		checkLeftovers,
+		checkFlagsInProse,
 		createReviewedRule(options.now ?? new Date()),
 	];
 	const problems = parsed.filter(({ doc }) => targetSet.has(doc)).flatMap(({ problems }) => problems);

@@ -10,8 +10,12 @@ type ContainerDirective = Extract<RootContent, { type: 'containerDirective' }>;
 type LeafDirective = Extract<RootContent, { type: 'leafDirective' }>;
 type TextDirective = Extract<RootContent, { type: 'textDirective' }>;
 
-/** Parser features for guides, besides GFM (on by default): directives give `.md` guides callouts, details and steps. */
-export const markdownFeatures = { directive: true } as const;
+/**
+ * Parser features for guides, written out in full so the content checker parses exactly as the site renders: GFM, smart
+ * punctuation (Astro's default, which turns `--` into an en dash and straight quotes into curly ones, and so changes
+ * heading ids) and directives, which give `.md` guides callouts, details and steps.
+ */
+export const markdownFeatures = { gfm: true, smartPunctuation: true, directive: true } as const;
 
 /**
  * Callout types, with the heading and icon each shows when the author gives no title.
