@@ -3,6 +3,7 @@ import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown, type Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
 import { markdownToMdast, mdxToMdast, type MdastNode } from 'satteri';
 import { AcademyError } from '../lib/errors.ts';
+import { blockDirectiveProblem, CALLOUTS, directiveAsWritten, markdownFeatures } from './directives.ts';
 
 /** A guide as its Markdown twin is made from it. */
 export interface TwinSource {
@@ -32,10 +33,8 @@ export class MarkdownTwinError extends AcademyError {
 	override readonly name = 'MarkdownTwinError';
 }
 
-/** The site's callout kinds and the word each is labelled with, as on the HTML page. */
-const CALLOUT_LABELS = { note: 'Note', tip: 'Tip', caution: 'Caution', danger: 'Danger' } as const;
-type CalloutKind = keyof typeof CALLOUT_LABELS;
-const isCalloutKind = (name: string): name is CalloutKind => Object.hasOwn(CALLOUT_LABELS, name);
+type CalloutKind = keyof typeof CALLOUTS;
+const isCalloutKind = (name: string): name is CalloutKind => Object.hasOwn(CALLOUTS, name);
 
 /** Serializer settings: GFM (tables, task lists, footnotes, strikethrough), fenced code, `-` bullets, `_` emphasis. */
 const SERIALIZE: ToMarkdownOptions = {
@@ -102,7 +101,8 @@ export function markdownTwin(input: TwinSource): string {
 	const parse = input.file.endsWith('.mdx') ? mdxToMdast : markdownToMdast;
 	let tree: SourceNode;
 	try {
-		tree = parse(input.source, { features: { directive: true } }) as SourceNode;
+		// The site's own feature set, so the twin reads the guide as the page does (directives, smart punctuation).
+		tree = parse(input.source, { features: markdownFeatures }) as SourceNode;
 	} catch (error) {
 		throw new MarkdownTwinError(
 			`${input.file}: cannot be parsed: ${error instanceof Error ? error.message : String(error)}`,
@@ -212,7 +212,7 @@ class TwinConverter {
 			case 'Callout': {
 				const kind = this.attribute(node, 'type') ?? 'note';
 				if (!isCalloutKind(kind)) {
-					throw this.error(node, `has <Callout type="${kind}">.`, `Use one of ${Object.keys(CALLOUT_LABELS).join(', ')}.`);
+					throw this.error(node, `has <Callout type="${kind}">.`, `Use one of ${Object.keys(CALLOUTS).join(', ')}.`);
 				}
 				const title = this.attribute(node, 'title');
 				return [this.callout(kind, title ? [text(title)] : [], this.blocks(children))];
@@ -249,6 +249,9 @@ class TwinConverter {
 	}
 
 	private directive(node: DirectiveNode): RootContent[] {
+		// The same rules as the site's directive plugin, so a twin never accepts what the page build rejects.
+		const problem = blockDirectiveProblem(node as Parameters<typeof blockDirectiveProblem>[0]);
+		if (problem) throw this.error(node, problem.message, problem.hint);
 		const children = node.children ?? [];
 		// The parser puts the `[label]` first, as a paragraph marked directiveLabel.
 		const first = children[0] as (SourceNode & { data?: { directiveLabel?: boolean } }) | undefined;
@@ -256,21 +259,13 @@ class TwinConverter {
 		const label = hasLabel ? this.phrasing(first.children ?? []) : [];
 		const body = hasLabel ? children.slice(1) : children;
 		if (isCalloutKind(node.name)) return [this.callout(node.name, label, this.blocks(body))];
-		if (node.name === 'details') {
-			if (label.length === 0) throw this.error(node, 'has a ":::details" without a summary.', 'Write :::details[Summary].');
-			return this.labelledSection(label, body);
-		}
-		if (node.name === 'steps') return this.blocks(body);
-		throw this.error(
-			node,
-			`has the unknown directive ":::${node.name}".`,
-			'Use :::note, :::tip, :::caution, :::danger, :::details or :::steps.',
-		);
+		if (node.name === 'details') return this.labelledSection(label, body);
+		return this.blocks(body);
 	}
 
 	/** `> **Caution: title**` and the body below it in the same blockquote. */
 	private callout(kind: CalloutKind, title: PhrasingContent[], body: RootContent[]): Blockquote {
-		const word = CALLOUT_LABELS[kind];
+		const word = CALLOUTS[kind].label;
 		const sameAsWord = title.length === 1 && title[0]!.type === 'text' && title[0].value.toLowerCase() === word.toLowerCase();
 		const label = title.length && !sameAsWord ? [text(`${word}: `), ...title] : [text(word)];
 		return { type: 'blockquote', children: [paragraph([strong(label)]), ...(body as Blockquote['children'])] };
@@ -311,12 +306,8 @@ class TwinConverter {
 
 	/** Text and leaf directives are not used by the site: the parser read prose such as `python:latest` as one. */
 	private asWritten(node: SourceNode): PhrasingContent[] {
-		const start = node.position?.start.offset;
-		const end = node.position?.end.offset;
-		if (start === undefined || end === undefined) {
-			throw this.error(node, `has a directive without a source position.`, 'Report this as a bug in src/markdown/twin.ts.');
-		}
-		return [text(this.input.source.slice(start, end))];
+		const parts = directiveAsWritten(node as Parameters<typeof directiveAsWritten>[0], this.input.source);
+		return this.phrasing(parts as SourceNode[]);
 	}
 
 	/** Site-root and fragment links become absolute, so the text still leads somewhere once copied out of the site. */

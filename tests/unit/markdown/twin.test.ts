@@ -156,6 +156,10 @@ describe('markdownTwin: directives in Markdown guides', () => {
 		expect(md('Run cgr.dev/chainguard/python:latest at 10:30.\n')).toBe('Run cgr.dev/chainguard/python:latest at 10:30.\n');
 	});
 
+	it('reads the text as the page shows it, with the site’s smart punctuation', () => {
+		expect(md('A "quoted" word -- and an `--flag`.\n')).toBe('A “quoted” word – and an `--flag`.\n');
+	});
+
 	it('nests a details block inside a callout', () => {
 		expect(md('::::note\nOuter.\n\n:::details[More]\nInner.\n:::\n::::\n')).toBe(
 			'> **Note**\n>\n> Outer.\n>\n> **More**\n>\n> Inner.\n',
@@ -194,7 +198,7 @@ describe('markdownTwin: section pages and errors', () => {
 	});
 
 	it('refuses an unknown directive, as the site build does', () => {
-		expect(() => twin(':::warning\nX.\n:::\n', { file: 'content/docs/x.md' })).toThrow('unknown directive ":::warning"');
+		expect(() => twin(':::warning\nX.\n:::\n', { file: 'content/docs/x.md' })).toThrow('Unknown directive ":::warning"');
 	});
 
 	it('refuses a component attribute written as an expression', () => {
