@@ -39,6 +39,7 @@ export const FIXED_ROUTES = [
 	'/images/packages/',
 	'/search/',
 	'/tags/',
+	'/contribute/',
 	'/rss.xml',
 	'/robots.txt',
 	'/sitemap-index.xml',
@@ -50,6 +51,16 @@ export function listContentFiles(directory: string): string[] {
 	return readdirSync(directory, { recursive: true, withFileTypes: true })
 		.filter((entry) => entry.isFile() && /\.mdx?$/.test(entry.name))
 		.map((entry) => path.join(entry.parentPath, entry.name))
+		.sort();
+}
+
+/** Section folders a guide can go into, e.g. `container-images` and `open-source/wolfi`. */
+export function listSections(root: string): string[] {
+	const docs = path.join(root, 'content', 'docs');
+	if (!existsSync(docs)) return [];
+	return readdirSync(docs, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isDirectory())
+		.map((entry) => path.relative(docs, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
 		.sort();
 }
 
