@@ -37,7 +37,7 @@ export function securityHeaders(contentSecurityPolicy: string): Header[] {
  * A `_headers` file for Netlify and Cloudflare Pages: the security headers on every path and long caching on
  * hashed assets.
  *
- * HTML gets no Cache-Control rule here: both hosts join the values of every rule that matches a path, so a
+ * HTML gets no Cache-Control rule here: Cloudflare Pages joins the values of every rule that matches a path, so a
  * site-wide rule would be glued to the `/_astro/*` one. Netlify already sends `public, max-age=0, must-revalidate`.
  */
 export function formatHeadersFile(headers: readonly Header[]): string {

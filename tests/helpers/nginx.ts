@@ -1,8 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import {
+	closeSync,
+	copyFileSync,
+	existsSync,
+	openSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { freePort } from '../../src/images/demo/local-registry.ts';
 
 /** One server block: a site root and the server-level configuration file to include for it. */
@@ -61,17 +71,46 @@ async function waitUntilUp(url: string, child: ChildProcess, errorLog: string): 
 	throw new Error(`nginx did not answer on ${url}:\n${log}`);
 }
 
+/** The nginx binary the tests run: Debian's, or NGINX_PATH; fails with a hint when it is not installed. */
+function nginxBinary(): string {
+	const binary = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
+	if (!existsSync(binary)) {
+		throw new Error(`${binary} does not exist. Hint: install Debian's nginx (apt-get install nginx) or set NGINX_PATH.`);
+	}
+	return binary;
+}
+
+/**
+ * Run `nginx -t` on a main configuration laid out as in a container's /etc/nginx: the given files are copied into a
+ * temporary folder (name → source), so relative includes resolve the same way. Returns nginx's exit code and output.
+ */
+export function testNginxConfig(main: string, files: Record<string, string>): { code: number | null; output: string } {
+	const work = mkdtempSync(join(tmpdir(), 'academy-nginx-test-'));
+	try {
+		const conf = join(work, 'conf');
+		for (const [name, source] of Object.entries({ 'nginx.conf': main, ...files })) {
+			mkdirSync(dirname(join(conf, name)), { recursive: true });
+			copyFileSync(source, join(conf, name));
+		}
+		// Output goes to a file: nginx opens /dev/stdout for the access log, which fails on the socket a pipe would be.
+		const log = join(work, 'output.log');
+		const fd = openSync(log, 'w');
+		const result = spawnSync(nginxBinary(), ['-t', '-p', work, '-c', join(conf, 'nginx.conf'), '-e', join(work, 'error.log')], {
+			stdio: ['ignore', fd, fd],
+		});
+		closeSync(fd);
+		return { code: result.status, output: readFileSync(log, 'utf8') };
+	} finally {
+		rmSync(work, { recursive: true, force: true });
+	}
+}
+
 /**
  * Start Debian's nginx as the current user on free loopback ports, one server block per site, with its pid file,
  * logs and temporary folders in a fresh temporary directory. `stop()` ends it by pid and removes the directory.
  */
-export async function startNginx(
-	sites: readonly NginxSite[],
-	binary = process.env.NGINX_PATH ?? '/usr/sbin/nginx',
-): Promise<RunningNginx> {
-	if (!existsSync(binary)) {
-		throw new Error(`${binary} does not exist. Hint: install Debian's nginx (apt-get install nginx) or set NGINX_PATH.`);
-	}
+export async function startNginx(sites: readonly NginxSite[]): Promise<RunningNginx> {
+	const binary = nginxBinary();
 	const work = mkdtempSync(join(tmpdir(), 'academy-nginx-'));
 	const ports: number[] = [];
 	for (let i = 0; i < sites.length; i++) ports.push(await freePort());

@@ -50,7 +50,7 @@ function readHeaderRules(root: string): HeaderRule[] {
 	return rules;
 }
 
-/** The headers every matching rule adds to a path; a header set by several rules gets their values joined, as the hosts do. */
+/** The headers every matching rule adds to a path; a header set by several rules gets their values joined, as Cloudflare Pages does. */
 function headersFor(rules: readonly HeaderRule[], pathname: string): Record<string, string> {
 	const headers: Record<string, string> = {};
 	for (const rule of rules.filter(({ pattern }) => pattern.test(pathname))) {

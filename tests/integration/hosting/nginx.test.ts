@@ -7,7 +7,7 @@ import { formatNginxConfig } from '../../../src/hosting/nginx.ts';
 import { IMMUTABLE_CACHE, REVALIDATE_CACHE, securityHeaders } from '../../../src/hosting/headers.ts';
 import { parseRedirectsFile } from '../../../src/lib/redirects.ts';
 import { DIST } from '../../helpers/site.ts';
-import { rawGet, startNginx, type RunningNginx } from '../../helpers/nginx.ts';
+import { rawGet, startNginx, testNginxConfig, type RunningNginx } from '../../helpers/nginx.ts';
 
 /** The Content-Security-Policy the build wrote into dist/_headers. */
 function builtPolicy(): string {
@@ -124,5 +124,16 @@ describe('nginx with the generated configuration', () => {
 			}
 			expect((await rawGet(`${base}${to}`)).status, to).toBe(200);
 		}
+	});
+
+	it("is accepted by nginx -t inside the container's main configuration (docker/nginx.conf)", () => {
+		const result = testNginxConfig('docker/nginx.conf', {
+			'academy/site.conf': join(DIST, '_nginx.conf'),
+			'mime.types': '/etc/nginx/mime.types',
+		});
+		expect(result.code, result.output).toBe(0);
+		const dockerfile = readFileSync('Dockerfile', 'utf8');
+		expect(dockerfile).toContain('COPY docker/nginx.conf /etc/nginx/nginx.conf');
+		expect(dockerfile).toContain('COPY dist/_nginx.conf /etc/nginx/academy/site.conf');
 	});
 });
