@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { AstroUserConfig } from 'astro';
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import { compareText } from '../registry/attestations.ts';
 
@@ -33,6 +34,12 @@ const ASTRO_MANAGED = new Set(['script-src', 'style-src', 'style-src-attr']);
 /** A hash of some inline code as CSP writes it, without the quotes a policy puts around it. */
 export type CspHash = `sha256-${string}`;
 
+/** Astro's `security.csp` setting in its object form. */
+type AstroCspConfig = Exclude<NonNullable<NonNullable<AstroUserConfig['security']>['csp']>, boolean>;
+
+/** One entry of Astro's `security.csp.directives`, which its types restrict to directive names Astro knows. */
+type AstroCspDirective = NonNullable<AstroCspConfig['directives']>[number];
+
 /** Hashes of the inline code of the built pages. */
 export interface InlineHashes {
 	scripts: CspHash[];
@@ -51,12 +58,12 @@ function sourcesOf(directives: CspDirectives, name: string): readonly string[] {
  * the hashes of the scripts and styles it emits, for hosts that cannot send headers. Header-only directives stay
  * out of it.
  */
-export function astroCspConfig(directives: CspDirectives = CSP_DIRECTIVES) {
+export function astroCspConfig(directives: CspDirectives = CSP_DIRECTIVES): AstroCspConfig {
 	return {
-		algorithm: 'SHA-256' as const,
+		algorithm: 'SHA-256',
 		directives: directives
 			.filter(([name]) => !HEADER_ONLY.has(name) && !ASTRO_MANAGED.has(name))
-			.map(([name, sources]) => `${name} ${sources.join(' ')}` as `default-src${string}`),
+			.map(([name, sources]) => `${name} ${sources.join(' ')}` as AstroCspDirective),
 		scriptDirective: { resources: [...sourcesOf(directives, 'script-src')] },
 		styleDirective: {
 			resources: [

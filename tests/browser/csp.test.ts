@@ -24,8 +24,8 @@ function pageWithTabs(): string {
 }
 
 /**
- * A browser context that records every Content Security Policy violation: the `securitypolicyviolation` events
- * of each page and worker-free console errors that name the policy (which is how blocked inline code shows up).
+ * A browser context that records every Content Security Policy violation: the `securitypolicyviolation` events of
+ * each page and any console message that names the policy (Chromium reports blocked code and ignored directives there).
  */
 async function watchedContext(options: Parameters<SiteHarness['newContext']>[0] = {}) {
 	const context = await site.newContext(options);
