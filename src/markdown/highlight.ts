@@ -88,6 +88,10 @@ export function cachedHighlight(options: HighlightOptions): HastPluginDefinition
 			tokenizeTimeLimit: 0,
 			meta: meta ? { __raw: meta } : undefined,
 			transformers: options.transformers,
+			// Shiki stops tokenizing a line after 500 ms by default and colours the rest of it as one token. The first
+			// line a fresh highlighter sees also pays for compiling the grammar's regexes, so on a busy machine its
+			// colours depended on the load and on which block came first: dist/ was not reproducible.
+			tokenizeTimeLimit: 0,
 		});
 		const element = root.children[0] as Element;
 		memory.set(key, element);

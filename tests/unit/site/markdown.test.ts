@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { highlightOptions, markdownPlugins } from '../../../src/markdown/config.ts';
+import { highlightOptions, markdownProcessorOptions } from '../../../src/markdown/config.ts';
 import { aliasesInContent } from '../../../src/lib/redirects.ts';
 
 type Renderer = Awaited<ReturnType<typeof createSatteriMarkdownProcessor>>;
@@ -13,7 +13,7 @@ let renderer: Renderer;
 beforeAll(async () => {
 	renderer = await createSatteriMarkdownProcessor({
 		syntaxHighlight: false,
-		hastPlugins: markdownPlugins(highlightOptions(undefined)),
+		...markdownProcessorOptions(highlightOptions(undefined)),
 	});
 });
 
