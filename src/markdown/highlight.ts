@@ -83,9 +83,6 @@ export function cachedHighlight(options: HighlightOptions): HastPluginDefinition
 			lang: lang as BundledLanguage,
 			themes: { light: options.themes.light, dark: options.themes.dark } as Record<string, string>,
 			defaultColor: false,
-			// Shiki stops tokenizing a line after 500 ms of wall-clock time by default, so a build on a busy machine
-			// could colour a line differently; with no limit the same code always gives the same HTML.
-			tokenizeTimeLimit: 0,
 			meta: meta ? { __raw: meta } : undefined,
 			transformers: options.transformers,
 			// Shiki stops tokenizing a line after 500 ms by default and colours the rest of it as one token. The first
