@@ -7,7 +7,9 @@ import { siteConfig } from './src/site.config.ts';
 import { markdownProcessorOptions } from './src/markdown/config.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { linkCheckIntegration } from './src/integrations/link-check.ts';
+import { hostingIntegration } from './src/integrations/hosting.ts';
 import { aliasesInContent } from './src/lib/redirects.ts';
+import { astroCspConfig } from './src/hosting/csp.ts';
 
 // Redirect pages for old URLs are not content: keep them out of the sitemap.
 const aliasUrls = new Set(aliasesInContent(siteConfig.contentDir).map((alias) => new URL(alias, siteConfig.url).href));
@@ -21,6 +23,8 @@ export default defineConfig({
 	experimental: { incrementalBuild: true },
 	vite: {
 		build: {
+			// Never inline scripts or assets as data: URLs (see build.inlineStylesheets).
+			assetsInlineLimit: 0,
 			rolldownOptions: {
 				// Every MDX module carries Astro's "use astro:head-inject" marker, and Rolldown warns once per file; the
 				// marker is handled by Astro, so the warning is noise that would hide real ones.
@@ -31,7 +35,15 @@ export default defineConfig({
 			},
 		},
 	},
-	build: { format: 'directory' },
+	build: {
+		format: 'directory',
+		// Scripts and styles go to hashed files under /_astro/ instead of inline copies on every page: they are cached
+		// once for the whole site, and the Content Security Policy stays short (hosts limit header length).
+		inlineStylesheets: 'never',
+	},
+	// Each page carries a <meta> Content-Security-Policy with the hashes of what Astro emits; the hosting files
+	// (dist/_headers, dist/_nginx.conf) send the full policy as a header, which can also forbid framing.
+	security: { csp: astroCspConfig() },
 	markdown: {
 		// Sätteri (Astro 7's Rust pipeline) has GFM built in; our plugins are Sätteri visitors. Code is highlighted
 		// by our own cached plugin instead of Astro's, so unchanged blocks cost nothing on the next build. The same
@@ -44,5 +56,7 @@ export default defineConfig({
 		sitemap({ filter: (page) => !page.includes('/404') && !aliasUrls.has(page) }),
 		pagefindIntegration(),
 		linkCheckIntegration(),
+		// Last: it hashes the final pages and compresses every file, the search index included.
+		hostingIntegration(),
 	],
 });

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { AstroError } from 'astro/errors';
 import { parse as parseYaml } from 'yaml';
 import { escapeHtml } from './html.ts';
 import { withTrailingSlash } from './routes.ts';
@@ -39,6 +40,24 @@ export function collectRedirects(pages: readonly { href: string; aliases: readon
 /** Lines of a `_redirects` file (Netlify, Cloudflare Pages and others) with permanent redirects. */
 export function formatRedirectsFile(redirects: readonly Redirect[]): string {
 	return redirects.map(({ from, to }) => `${from} ${to} 301`).join('\n') + (redirects.length ? '\n' : '');
+}
+
+/** Read back a `_redirects` file written by formatRedirectsFile; throws on a line it would not have written. */
+export function parseRedirectsFile(text: string, file = '_redirects'): Redirect[] {
+	if (text === '') return [];
+	return text
+		.replace(/\n$/, '')
+		.split('\n')
+		.map((line, index) => {
+			const match = line.match(/^(\/\S*) (\/\S*) 301$/);
+			if (!match) {
+				throw new AstroError(
+					`${file}:${index + 1}: expected "/old/path/ /new/path/ 301", found "${line}".`,
+					'The file is written by src/pages/[redirectsFile].ts; change formatRedirectsFile and parseRedirectsFile together.',
+				);
+			}
+			return { from: match[1]!, to: match[2]! };
+		});
 }
 
 /** A static page that sends browsers and crawlers on to the new URL. */

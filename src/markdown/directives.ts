@@ -158,20 +158,9 @@ function details(label: Paragraph, body: BlockChild[], open: boolean): Paragraph
 	]);
 }
 
-/** The Steps component's markup: the ordered list keeps its list role, which Safari drops with `list-style: none`. */
+/** The Steps component's markup: the ordered list as Markdown writes it (start number included), in a `steps` box. */
 function steps(list: List): Paragraph {
-	// The component writes role first and keeps the list's own start number after it; the same order here keeps the
-	// HTML identical whichever syntax a guide uses.
-	const start = list.start !== null && list.start !== undefined && list.start !== 1 ? { start: list.start } : {};
-	const listWithRole: List = {
-		type: 'list',
-		ordered: true,
-		start: null,
-		spread: list.spread,
-		data: { hProperties: { role: 'list', ...start } } as List['data'],
-		children: [...list.children],
-	};
-	return element('div', { className: ['steps'] }, [listWithRole]);
+	return element('div', { className: ['steps'] }, [list]);
 }
 
 /** The file and line a directive starts at, for error messages; the line counts the front matter Astro cut off. */

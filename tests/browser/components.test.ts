@@ -74,7 +74,7 @@ describe('other components', () => {
 			(file) => file.endsWith('.mdx') && readFileSync(join('content/docs', file), 'utf8').includes('<Steps>'),
 		)!;
 		await page.goto(`${site.url}${docPathForFile(withSteps)}`);
-		expect(await page.locator('.steps ol[role="list"] > li').count()).toBeGreaterThan(1);
+		expect(await page.locator('.steps ol > li').count()).toBeGreaterThan(1);
 		await page.goto(`${site.url}/software-supply-chain/sboms/`);
 		const callout = page.locator('aside.callout').first();
 		expect(await callout.getAttribute('aria-label')).toBeTruthy();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectRedirects, formatRedirectsFile, redirectPageHtml } from '../../../src/lib/redirects.ts';
+import { collectRedirects, formatRedirectsFile, parseRedirectsFile, redirectPageHtml } from '../../../src/lib/redirects.ts';
 
 describe('redirects from aliases', () => {
 	const pages = [
@@ -32,5 +32,14 @@ describe('redirects from aliases', () => {
 		const html = redirectPageHtml(redirects[0]!, 'https://academy.test');
 		expect(html).toContain('<meta http-equiv="refresh" content="0;url=/software-supply-chain/sboms/">');
 		expect(html).toContain('<link rel="canonical" href="https://academy.test/software-supply-chain/sboms/">');
+	});
+
+	it('reads a _redirects file back, for the nginx configuration', () => {
+		const redirects = collectRedirects(pages);
+		expect(parseRedirectsFile(formatRedirectsFile(redirects))).toEqual(redirects);
+		expect(parseRedirectsFile('')).toEqual([]);
+		expect(() => parseRedirectsFile('/a/ /b/ 301\n/c/ /d/ 302\n', 'dist/_redirects')).toThrow(
+			expect.objectContaining({ message: expect.stringContaining('dist/_redirects:2:'), hint: expect.any(String) }),
+		);
 	});
 });

@@ -5,7 +5,7 @@ import { docPath } from '../../../src/lib/routes.ts';
 import { extractTabLabels } from '../../../src/lib/tabs.ts';
 import { parseCodeTitle } from '../../../src/markdown/code-blocks.ts';
 import { isExternalHref } from '../../../src/markdown/external-links.ts';
-import { escapeHtml, unescapeHtml } from '../../../src/lib/html.ts';
+import { escapeHtml, idFromName, unescapeHtml } from '../../../src/lib/html.ts';
 
 const lines = (...texts: string[]) => texts.map((text) => ({ text, removed: false }));
 
@@ -58,5 +58,13 @@ describe('small helpers', () => {
 		expect(escapeHtml(`<a href="x" onclick='y'>&`)).toBe('&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;');
 		expect(unescapeHtml(escapeHtml(`<a href="x" onclick='y'>&`))).toBe(`<a href="x" onclick='y'>&`);
 		expect(unescapeHtml('&amp;lt;')).toBe('&lt;');
+	});
+});
+
+describe('idFromName', () => {
+	it('keeps letters, digits and dashes and spells out the rest, so distinct names keep distinct ids', () => {
+		expect(idFromName('python-3.12-dev')).toBe('python-3_2e_12-dev');
+		expect(idFromName('libstdc++')).toBe('libstdc_2b__2b_');
+		expect(idFromName('py3.12-pip')).not.toBe(idFromName('py3_2e_12-pip'));
 	});
 });

@@ -1,0 +1,54 @@
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { promisify } from 'node:util';
+import { constants, gzip } from 'node:zlib';
+
+const gzipAsync = promisify(gzip);
+
+/**
+ * Text formats worth compressing. Pagefind's index files are compressed already, and images are not text.
+ * `.md` and `.txt` cover Markdown twins and llms.txt.
+ */
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '.xml', '.txt', '.md', '.webmanifest']);
+
+/** Whether a file of the built site gets a precompressed `.gz` twin. */
+export function isCompressible(file: string): boolean {
+	return COMPRESSIBLE.has(extname(file));
+}
+
+/** Gzip bytes at the highest level; the same input always gives the same bytes (zlib writes no file time). */
+export function gzipBytes(data: Buffer): Promise<Buffer> {
+	return gzipAsync(data, { level: constants.Z_BEST_COMPRESSION });
+}
+
+/** What precompression wrote: how many files and their sizes before and after. */
+export interface PrecompressResult {
+	files: number;
+	bytes: number;
+	gzipBytes: number;
+}
+
+/**
+ * Write `<file>.gz` next to every compressible file that gzip makes smaller, for nginx's `gzip_static`.
+ * Each one is written to a temporary name and renamed, so a server never sees half a file.
+ */
+export async function precompress(files: readonly string[]): Promise<PrecompressResult> {
+	const result: PrecompressResult = { files: 0, bytes: 0, gzipBytes: 0 };
+	// zlib runs on libuv's thread pool (4 threads by default); a few files at a time keeps every thread busy.
+	const queue = files.filter(isCompressible);
+	const worker = async () => {
+		for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
+			const data = await readFile(file);
+			const compressed = await gzipBytes(data);
+			if (compressed.length >= data.length) continue;
+			const temporary = `${file}.gz.${process.pid}.tmp`;
+			await writeFile(temporary, compressed);
+			await rename(temporary, `${file}.gz`);
+			result.files += 1;
+			result.bytes += data.length;
+			result.gzipBytes += compressed.length;
+		}
+	};
+	await Promise.all(Array.from({ length: 8 }, worker));
+	return result;
+}

@@ -1,0 +1,52 @@
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { formatCspHeader, inlineHashes } from '../hosting/csp.ts';
+import { formatHeadersFile, securityHeaders } from '../hosting/headers.ts';
+import { formatNginxConfig } from '../hosting/nginx.ts';
+import { precompress } from '../hosting/precompress.ts';
+import { parseRedirectsFile } from '../lib/redirects.ts';
+
+/** Write a file of the output folder through a temporary name, so a half-written file never exists. */
+async function writeAtomic(file: string, text: string): Promise<void> {
+	const temporary = `${file}.${process.pid}.tmp`;
+	await writeFile(temporary, text);
+	await rename(temporary, file);
+}
+
+/**
+ * Write what hosts need next to the built site: `_headers` (Netlify, Cloudflare Pages) and `_nginx.conf` with the
+ * same headers and the redirects of `_redirects`, and a `.gz` copy of every text file for nginx's `gzip_static`.
+ *
+ * The Content-Security-Policy header lists the hashes of the inline code found in the built pages, so it always
+ * matches what the pages contain. Runs last: the Pagefind files are compressed too.
+ */
+export function hostingIntegration(): AstroIntegration {
+	return {
+		name: 'academy-hosting',
+		hooks: {
+			'astro:build:done': async ({ dir, logger }) => {
+				const started = performance.now();
+				const outDir = fileURLToPath(dir);
+				const files = (await readdir(outDir, { recursive: true, withFileTypes: true }))
+					.filter((entry) => entry.isFile())
+					.map((entry) => join(entry.parentPath, entry.name));
+				const pages = await Promise.all(files.filter((file) => file.endsWith('.html')).map((file) => readFile(file, 'utf8')));
+				const hashes = inlineHashes(pages);
+				const headers = securityHeaders(formatCspHeader(hashes));
+				const redirectsFile = join(outDir, '_redirects');
+				const redirects = parseRedirectsFile(await readFile(redirectsFile, 'utf8'), redirectsFile);
+				await writeAtomic(join(outDir, '_headers'), formatHeadersFile(headers));
+				await writeAtomic(join(outDir, '_nginx.conf'), formatNginxConfig(headers, redirects));
+				const compressed = await precompress(files);
+				logger.info(
+					`Wrote _headers and _nginx.conf (${hashes.scripts.length + hashes.styles.length} inline hash(es), ` +
+						`${redirects.length} redirect(s)); gzipped ${compressed.files} files ` +
+						`(${(compressed.bytes / 1e6).toFixed(1)} MB → ${(compressed.gzipBytes / 1e6).toFixed(1)} MB) ` +
+						`in ${Math.round(performance.now() - started)} ms.`,
+				);
+			},
+		},
+	};
+}
