@@ -3,7 +3,7 @@ import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { createDocsSchema } from './content/docs-schema.ts';
 import { entryId } from './lib/routes.ts';
-import { imageSourceLoader, imagesLoader } from './content/images-loader.ts';
+import { imageLoaders } from './content/images-loader.ts';
 
 /** Guides: every Markdown and MDX file under content/docs; the id is its path without extension. */
 const docs = defineCollection({
@@ -16,11 +16,14 @@ const docs = defineCollection({
 	schema: createDocsSchema(),
 });
 
+/** The images loader decides where image data comes from; the imageSource loader reports its decision. */
+const imageData = imageLoaders();
+
 /** Image data generated from registry metadata: the committed snapshot, or a live registry (IMAGES_REGISTRY). */
-const images = defineCollection({ loader: imagesLoader() });
+const images = defineCollection({ loader: imageData.images });
 
 /** One entry, `current`: the registry, mode and sync time of the image data in this build. */
-const imageSource = defineCollection({ loader: imageSourceLoader() });
+const imageSource = defineCollection({ loader: imageData.imageSource });
 
 /** Hand-written overviews merged into image pages: `content/images/<name>.mdx`, never generated. */
 const imageOverviews = defineCollection({

@@ -1,10 +1,11 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { buildDemoImage, deterministicGzip, tarArchive } from '../../../src/images/demo/builder.ts';
-import { DEMO_IMAGES } from '../../../src/images/demo/definitions.ts';
-import { DEMO_PACKAGES, demoPackages } from '../../../src/images/demo/packages.ts';
-import { DEMO_RECORDED_AS } from '../../../src/images/demo/seed.ts';
-import { MediaType, computeDigest, decodeDsseStatement, isArtifactTag } from '../../../src/registry/index.ts';
+import { buildDemoImage, deterministicGzip, tarArchive } from '../../../../src/images/demo/builder.ts';
+import { DEMO_IMAGES } from '../../../../src/images/demo/definitions.ts';
+import { DEMO_PACKAGES, demoPackages } from '../../../../src/images/demo/packages.ts';
+import { DEMO_RECORDED_AS } from '../../../../src/images/demo/seed.ts';
+import { decodeDsseStatement } from '../../../../src/attestations/in-toto.ts';
+import { MediaType, computeDigest, isArtifactTag } from '../../../../src/registry/index.ts';
 
 const NAMES =
 	'static wolfi-base busybox git curl nginx python node go jdk jre ruby php redis postgres rust dotnet-sdk dotnet-runtime glibc-dynamic bash jq kubectl pytorch mariadb maven';

@@ -1,31 +1,19 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { readSnapshot } from '../../../src/images/snapshot.ts';
-import type { ImageRepository } from '../../../src/images/model.ts';
+import { describe, expect, it } from 'vitest';
 import {
-	cosignAttestationType,
 	diffPackages,
-	formatSize,
-	imagesLinkedFrom,
 	orderedVariants,
 	packageIndex,
 	platformPackageDifferences,
 	publishedDescription,
-	pullCommands,
-	safeHttpUrl,
-	truncate,
 	variantFact,
 	variantName,
 	variantAnnotations,
 	variantPackages,
 	variantPredicateTypes,
-	verifyCommands,
-} from '../../../src/images/view.ts';
+} from '../../../src/images/queries.ts';
+import { useDemoImages } from '../../helpers/demo-images.ts';
 
-let images: Map<string, ImageRepository>;
-beforeAll(async () => {
-	images = new Map((await readSnapshot('content/images')).images.map((image) => [image.name, image]));
-});
-const image = (name: string) => images.get(name)!;
+const { image, all } = useDemoImages();
 
 describe('variants', () => {
 	it('orders latest, then latest-dev, then the rest, and names them by their best tag', () => {
@@ -72,7 +60,7 @@ describe('package comparisons', () => {
 	});
 
 	it('indexes which images ship a package', () => {
-		const index = packageIndex([...images.values()]);
+		const index = packageIndex(all());
 		const python = index.get('python-3.13')!;
 		expect(python.map((entry) => entry.image)).toEqual(['python']);
 		expect(python[0]!.variants).toEqual(['latest', 'latest-dev']);
@@ -82,32 +70,7 @@ describe('package comparisons', () => {
 	});
 });
 
-describe('commands', () => {
-	it('pulls by tag and by digest', () => {
-		const variant = orderedVariants(image('static'))[0]!;
-		expect(pullCommands(image('static'), variant)).toEqual({
-			byTag: 'docker pull cgr.dev/chainguard/static:latest',
-			byDigest: `docker pull cgr.dev/chainguard/static@${variant.digest}`,
-		});
-	});
-
-	it('verifies with the configured keyless identity, pinned by digest', () => {
-		const variant = orderedVariants(image('python'))[0]!;
-		const commands = verifyCommands(image('python'), variant)!;
-		expect(commands.verify).toBe(
-			'cosign verify \\\n' +
-				'  --certificate-identity=https://github.com/chainguard-images/images/.github/workflows/release.yaml@refs/heads/main \\\n' +
-				'  --certificate-oidc-issuer=https://token.actions.githubusercontent.com \\\n' +
-				`  cgr.dev/chainguard/python@${variant.digest}`,
-		);
-		expect(commands.attestations.map((a) => a.command.split('\n')[1])).toEqual([
-			'  --type=https://apko.dev/image-configuration \\',
-			'  --type=slsaprovenance1 \\',
-			'  --type=spdxjson \\',
-		]);
-		expect(verifyCommands({ ...image('python'), registry: 'registry.example.org' }, variant)).toBeNull();
-	});
-
+describe('attestations and annotations', () => {
 	it('lists predicate types and annotations of a variant, from its index or its only platform', () => {
 		const python = orderedVariants(image('python'))[0]!;
 		expect(variantPredicateTypes(python)).toEqual([
@@ -125,42 +88,5 @@ describe('commands', () => {
 		expect(
 			publishedDescription({ ...python, annotations: {}, platforms: python.platforms.map((p) => ({ ...p, annotations: null })) }),
 		).toBeNull();
-	});
-
-	it('maps predicate types to cosign --type names', () => {
-		expect(cosignAttestationType('https://slsa.dev/provenance/v0.2')).toBe('slsaprovenance02');
-		expect(cosignAttestationType('https://example.com/custom')).toBe('https://example.com/custom');
-	});
-});
-
-describe('formatting untrusted values', () => {
-	it('formats sizes in decimal units', () => {
-		expect([formatSize(512), formatSize(1500), formatSize(23_456_789), formatSize(1_200_000_000)]).toEqual([
-			'512 B',
-			'1.50 kB',
-			'23.5 MB',
-			'1.20 GB',
-		]);
-	});
-
-	it('only turns http(s) URLs into links', () => {
-		expect(safeHttpUrl('https://github.com/x')).toBe('https://github.com/x');
-		expect(safeHttpUrl('javascript:alert(1)')).toBeNull();
-		expect(safeHttpUrl(' JAVASCRIPT:alert(1)')).toBeNull();
-		expect(safeHttpUrl('data:text/html,<script>')).toBeNull();
-		expect(safeHttpUrl('/relative')).toBeNull();
-		expect(safeHttpUrl(null)).toBeNull();
-	});
-
-	it('truncates long values by characters, not bytes', () => {
-		expect(truncate('short')).toEqual({ head: 'short', truncated: false });
-		const long = truncate('é'.repeat(200), 10);
-		expect(long).toEqual({ head: `${'é'.repeat(10)}…`, truncated: true });
-	});
-
-	it('finds image links in guide bodies', () => {
-		expect(
-			imagesLinkedFrom('See [static](/images/static/) and [go](/images/go/#tags), not [/images/packages/](/images/packages/).'),
-		).toEqual(['static', 'go']);
 	});
 });
