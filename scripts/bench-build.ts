@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadTags } from '../src/content/tags.ts';
+import { AcademyError, UsageError, describeError } from '../src/lib/errors.ts';
 import { generateCorpus } from './bench/corpus.ts';
 import { commitEverything, copyProject, removeImageOverviews, writeCorpus } from './bench/project.ts';
 import { folderStats, phaseLines, renderTimeByRoute, runTimedNode, type BuildRun } from './bench/measure.ts';
@@ -57,23 +58,27 @@ function readOptions(): BenchOptions {
 	});
 	const articles = Number(values.articles);
 	if (!Number.isInteger(articles) || articles < 1) {
-		throw new Error(`--articles must be a positive whole number, got "${values.articles}". Example: --articles 600.`);
+		throw new UsageError(`--articles must be a positive whole number, got "${values.articles}".`, 'For example: --articles 600.');
 	}
 	if (!(PROCESSORS as readonly string[]).includes(values.processor)) {
-		throw new Error(`--processor must be one of ${PROCESSORS.join(', ')}, got "${values.processor}".`);
+		throw new UsageError(
+			`--processor must be one of ${PROCESSORS.join(', ')}, got "${values.processor}".`,
+			'For example: --processor satteri.',
+		);
 	}
 	for (const [flag, dir] of [
 		['--keep', values.keep],
 		['--workdir', values.workdir],
 	] as const) {
 		if (dir && existsSync(dir) && readdirSync(dir).length > 0) {
-			throw new Error(
-				`${flag} ${dir}: the folder exists and is not empty. Hint: pass a new or empty folder; nothing is overwritten.`,
+			throw new UsageError(
+				`${flag} ${dir}: the folder exists and is not empty.`,
+				'Pass a new or empty folder; nothing is overwritten.',
 			);
 		}
 	}
 	if (values.format !== 'mdx' && values.format !== 'md') {
-		throw new Error(`--format must be mdx or md, got "${values.format}". Example: --format md.`);
+		throw new UsageError(`--format must be mdx or md, got "${values.format}".`, 'For example: --format md.');
 	}
 	return {
 		format: values.format,
@@ -100,12 +105,13 @@ function buildEnv(): NodeJS.ProcessEnv {
 /** Check that the copy builds with the processor asked for, before spending a minute on the build. */
 function checkProcessor(project: string, processor: Processor): void {
 	if (processor === 'satteri' && !readFileSync(join(project, 'astro.config.mjs'), 'utf8').includes('satteri(')) {
-		throw new Error(
+		throw new AcademyError(
 			'astro.config.mjs does not set a satteri() processor, so "--processor satteri" would measure something else.',
+			'Measure the unified processor with --processor unified, or restore satteri() in astro.config.mjs.',
 		);
 	}
 	if (processor === 'unified' && !existsSync(join(project, 'node_modules/@astrojs/markdown-remark'))) {
-		throw new Error('--processor unified needs @astrojs/markdown-remark. Hint: run "npm ci" (it is a devDependency).');
+		throw new AcademyError('--processor unified needs @astrojs/markdown-remark.', 'Run "npm ci" (it is a devDependency).');
 	}
 }
 
@@ -130,8 +136,9 @@ async function measureBuild(project: string, label: string, options: BenchOption
 			.slice(-40)
 			.map((line) => `  ${line.text}`)
 			.join('\n');
-		throw new Error(
-			`The ${label} build failed with exit code ${run.exitCode}. Last lines:\n${tail}\nThe copy is kept in ${project}.`,
+		throw new AcademyError(
+			`The ${label} build failed with exit code ${run.exitCode}. Last lines:\n${tail}`,
+			`The copy is kept in ${project}: build it there to see the whole output.`,
 		);
 	}
 	const { htmlPages, bytes } = folderStats(join(project, 'dist'));
@@ -207,6 +214,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-	console.error(error instanceof Error ? error.message : error);
+	console.error(describeError(error));
 	process.exitCode = 1;
 });

@@ -9,6 +9,7 @@ import { imageRepositorySchema, snapshotMetadataSchema, type ImageRepository } f
 import { DEFAULT_SNAPSHOT_DIR, readSnapshot, serialize } from '../src/images/snapshot.ts';
 import { joinRepositoryPath } from '../src/registry/index.ts';
 import { compareText } from '../src/lib/compare.ts';
+import { AcademyError, UsageError } from '../src/lib/errors.ts';
 import { folderStats, runTimedNode } from './bench/measure.ts';
 
 /** Copies of the demo images under numbered names (`python`, `python-1`, …) until there are `count` of them. */
@@ -50,11 +51,12 @@ async function measure(label: string, snapshotDir: string, work: string) {
 		},
 	);
 	if (run.exitCode !== 0)
-		throw new Error(
+		throw new AcademyError(
 			`Build "${label}" failed:\n${run.lines
 				.slice(-30)
 				.map((line) => line.text)
 				.join('\n')}`,
+			'The lines above are the end of the build output; the snapshot copy is in the work folder named there.',
 		);
 	const stats = folderStats(outDir);
 	return { label, seconds: run.wallMs / 1000, pages: stats.htmlPages, peakRssMb: run.maxRssKb / 1024, distMb: stats.bytes / 1e6 };
@@ -63,7 +65,8 @@ async function measure(label: string, snapshotDir: string, work: string) {
 if (import.meta.main) {
 	const { values } = parseArgs({ options: { images: { type: 'string', default: '1000' } } });
 	const count = Number(values.images);
-	if (!Number.isInteger(count) || count < 1) throw new Error(`--images must be a positive whole number, not "${values.images}".`);
+	if (!Number.isInteger(count) || count < 1)
+		throw new UsageError(`--images must be a positive whole number, not "${values.images}".`, 'For example: --images 1000.');
 	const work = mkdtempSync(join(tmpdir(), 'academy-bench-images-'));
 	try {
 		const demo = (await readSnapshot(DEFAULT_SNAPSHOT_DIR)).images;

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { AcademyError } from '../../src/lib/errors.ts';
 
 /** GNU time, whose `-v` report gives the peak resident memory of the build and its children. */
 export const GNU_TIME = '/usr/bin/time';
@@ -31,7 +32,11 @@ export interface BuildRun extends TimeReport {
 export function parseTimeReport(report: string): TimeReport {
 	const field = (label: string) => {
 		const match = new RegExp(`${label}:\\s*([\\d.]+)`).exec(report);
-		if (!match) throw new Error(`GNU time report has no "${label}" line:\n${report}`);
+		if (!match)
+			throw new AcademyError(
+				`GNU time report has no "${label}" line:\n${report}`,
+				'Run the benchmark with GNU time 1.9 (apt-get install time).',
+			);
 		return Number(match[1]);
 	};
 	return {
@@ -113,7 +118,7 @@ export function runTimedNode(
 	env: NodeJS.ProcessEnv,
 ): Promise<BuildRun> {
 	if (!existsSync(GNU_TIME)) {
-		throw new Error(`${GNU_TIME} is missing; it measures peak memory. Hint: install it with "apt-get install -y time".`);
+		throw new AcademyError(`${GNU_TIME} is missing; it measures peak memory.`, 'Install it with "apt-get install -y time".');
 	}
 	return new Promise((resolve, reject) => {
 		const started = performance.now();

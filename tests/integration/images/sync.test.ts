@@ -36,9 +36,11 @@ describe('demo images on a plain docker-registry', () => {
 		expect(snapshot.metadata.demo).toBe(true);
 		expect(snapshot.images).toHaveLength(25);
 		const byName = new Map(snapshot.images.map((image) => [image.name, image]));
+		const pytorchPlatforms = byName.get('pytorch')!.variants.map((variant) => variant.platforms.map((p) => p.platform).join());
 		expect(
-			byName.get('pytorch')!.variants.every((variant) => variant.platforms.map((p) => p.platform).join() === 'linux/amd64'),
-		).toBe(true);
+			pytorchPlatforms.filter((platforms) => platforms !== 'linux/amd64'),
+			'pytorch variants with other platforms',
+		).toEqual([]);
 		expect(byName.get('mariadb')!.variants[0].mediaType).toBe('application/vnd.docker.distribution.manifest.list.v2+json');
 		expect(byName.get('maven')!.variants[0]).toMatchObject({ signatures: [], attestations: [] });
 		expect(byName.get('python')!.tags.length).toBeGreaterThanOrEqual(10);
@@ -62,7 +64,7 @@ describe('demo images on a plain docker-registry', () => {
 		const before = await jsonFiles(out);
 		const again = await resync(new Date(Date.UTC(2030, 0, 1)));
 		const tags = again.outcomes.reduce((total, outcome) => total + outcome.tags, 0);
-		expect(again.outcomes.every((outcome) => outcome.status === 'unchanged')).toBe(true);
+		expect(again.outcomes.filter((outcome) => outcome.status !== 'unchanged')).toEqual([]);
 		const missing = again.outcomes.reduce((total, outcome) => total + outcome.missingTags.length, 0);
 		// One ping plus one HEAD per requested tag (found or not).
 		expect(again.requests).toBe(1 + tags + missing);
