@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadTags } from '../src/content/tags.ts';
+import { DEFAULT_SNAPSHOT_DIR } from '../src/images/snapshot.ts';
 import { AcademyError, UsageError, describeError } from '../src/lib/errors.ts';
 import { generateCorpus } from './bench/corpus.ts';
 import { commitEverything, copyProject, removeImageOverviews, writeCorpus } from './bench/project.ts';
@@ -194,7 +195,7 @@ async function main(): Promise<void> {
 	copyProject(root, project);
 	checkProcessor(project, options.processor);
 	writeCorpus(join(project, 'content/docs'), files);
-	const overviews = removeImageOverviews(join(project, 'content/images'));
+	const overviews = removeImageOverviews(join(project, DEFAULT_SNAPSHOT_DIR));
 	if (overviews > 0)
 		console.log(`Removed ${overviews} image overviews from the copy: they link to real guides, which the corpus replaces.`);
 	commitEverything(project);

@@ -10,6 +10,7 @@ import { buildDemoImage, pushBuiltImage } from '../src/images/demo/builder.ts';
 import { DEMO_IMAGES, type DemoImage } from '../src/images/demo/definitions.ts';
 import { startLocalRegistry } from '../src/images/demo/local-registry.ts';
 import { DEMO_RECORDED_AS } from '../src/images/demo/seed.ts';
+import { DEFAULT_TAGS } from '../src/images/repositories-config.ts';
 import { syncImages } from '../src/images/sync.ts';
 import { AcademyError } from '../src/lib/errors.ts';
 
@@ -82,7 +83,7 @@ async function measure(label: string, baseUrl: string, outDir: string) {
 	const report = await syncImages({
 		location: parseRegistryLocation(`${baseUrl}/${NAMESPACE}`),
 		repositories: Array.from({ length: repoCount }, (_, index) => benchImage(index).name),
-		tags: ['latest', 'latest-dev'],
+		tags: [...DEFAULT_TAGS],
 		outDir,
 		mode: 'exact',
 		transport: { concurrency },

@@ -4,6 +4,7 @@ import { z } from 'astro/zod';
 import { createDocsSchema } from './content/docs-schema.ts';
 import { entryId } from './lib/routes.ts';
 import { imageLoaders } from './content/images-loader.ts';
+import { DEFAULT_SNAPSHOT_DIR } from './images/snapshot.ts';
 
 /** Guides: every Markdown and MDX file under content/docs; the id is its path without extension. */
 const docs = defineCollection({
@@ -27,7 +28,7 @@ const imageSource = defineCollection({ loader: imageData.imageSource });
 
 /** Hand-written overviews merged into image pages: `content/images/<name>.mdx`, never generated. */
 const imageOverviews = defineCollection({
-	loader: glob({ pattern: '**/*.{md,mdx}', base: './content/images', generateId: ({ entry }) => entryId(entry) }),
+	loader: glob({ pattern: '**/*.{md,mdx}', base: DEFAULT_SNAPSHOT_DIR, generateId: ({ entry }) => entryId(entry) }),
 	schema: z
 		.object({
 			/** One or two sentences shown in the catalog and at the top of the image page. */

@@ -2,6 +2,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
 import { z } from 'astro/zod';
 import { RegistryError, joinRepositoryPath, parseRegistryLocation, type RegistryLocation } from '../registry/index.ts';
+import { compareText } from '../lib/compare.ts';
 import { AcademyError } from '../lib/errors.ts';
 import type { RecordedAs, TagSelection } from '../images/collect.ts';
 import {
@@ -18,6 +19,12 @@ import { toAstroError } from './errors.ts';
 
 /** Where image data comes from in this build, as described to readers on the catalog. */
 export type ImageSource = SnapshotMetadata & { mode: 'snapshot' | 'live' };
+
+/** The images of this build and where they come from. */
+interface LoadedImages {
+	source: ImageSource;
+	images: ImageRepository[];
+}
 
 /** Live-mode settings from the environment: IMAGES_REGISTRY and the variables that go with it. */
 export interface LiveSettings {
@@ -94,7 +101,7 @@ function logProgress(context: LoaderContext, location: RegistryLocation): (event
  * Pull every repository live through the orchestrator `images:sync` uses, reusing what the data store kept from the
  * last build: an image whose tag digests did not move costs one HEAD request per tag.
  */
-async function loadLive(context: LoaderContext, settings: LiveSettings): Promise<ImageSource & { images: ImageRepository[] }> {
+async function loadLive(context: LoaderContext, settings: LiveSettings): Promise<LoadedImages> {
 	const location = parseRegistryLocation(settings.registry);
 	const config = settings.repositories && settings.tags ? null : await loadRepositoriesConfig(DEFAULT_REPOSITORIES_FILE);
 	const recordedAs = settings.recordedAs ?? { registry: location.host, namespace: location.namespace };
@@ -116,23 +123,23 @@ async function loadLive(context: LoaderContext, settings: LiveSettings): Promise
 	context.logger.info(
 		`Pulled ${resolution.images.length} images live from ${settings.registry} with ${resolution.requests} requests.`,
 	);
-	return {
+	const source: ImageSource = {
 		mode: 'live',
 		schemaVersion: IMAGE_SCHEMA_VERSION,
 		registry: recordedAs.registry,
 		namespace: recordedAs.namespace,
 		demo: false,
 		syncedAt: new Date().toISOString(),
-		repositories: resolution.images.map((image) => image.name).sort(),
-		images: resolution.images,
+		repositories: resolution.images.map((image) => image.name).sort(compareText),
 	};
+	return { source, images: resolution.images };
 }
 
 /** The images of the committed snapshot and its metadata; snapshot errors keep their hint. */
-async function loadSnapshot(env: NodeJS.ProcessEnv): Promise<ImageSource & { images: ImageRepository[] }> {
+async function loadSnapshot(env: NodeJS.ProcessEnv): Promise<LoadedImages> {
 	try {
 		const snapshot = await readSnapshot(snapshotDir(env));
-		return { ...snapshot.metadata, mode: 'snapshot', images: snapshot.images };
+		return { source: { ...snapshot.metadata, mode: 'snapshot' }, images: snapshot.images };
 	} catch (error) {
 		throw toAstroError(error);
 	}
@@ -201,9 +208,9 @@ export function imageLoaders(env: NodeJS.ProcessEnv = process.env): { images: Lo
 		load: async (context) => {
 			decision.begin();
 			try {
-				const { images: loaded, ...source } = await loadImages(context, env);
-				storeImages(context, loaded);
-				decision.settle(source);
+				const loaded = await loadImages(context, env);
+				storeImages(context, loaded.images);
+				decision.settle(loaded.source);
 			} catch (error) {
 				decision.fail(error);
 				throw error;
@@ -224,7 +231,7 @@ export function imageLoaders(env: NodeJS.ProcessEnv = process.env): { images: Lo
 }
 
 /** Live images when IMAGES_REGISTRY is set (or the snapshot after a permitted fallback), else the snapshot. */
-async function loadImages(context: LoaderContext, env: NodeJS.ProcessEnv): Promise<ImageSource & { images: ImageRepository[] }> {
+async function loadImages(context: LoaderContext, env: NodeJS.ProcessEnv): Promise<LoadedImages> {
 	const settings = liveSettingsFromEnv(env);
 	if (!settings) return loadSnapshot(env);
 	try {

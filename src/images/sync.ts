@@ -4,6 +4,7 @@ import type { ImageRepository } from './model.ts';
 import { resolveImages, type Resolution, type ResolveEvent } from './resolve.ts';
 import { readPreviousSnapshot, writeSnapshot, type WriteResult } from './snapshot.ts';
 
+/** What to sync, from where, and where to write it. */
 export interface SyncOptions {
 	location: RegistryLocation;
 	/** Short names below the namespace; null to discover them through /v2/_catalog. */

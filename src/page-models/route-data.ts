@@ -1,6 +1,6 @@
 import { sidebarHtmlFor, type GuideIndex } from '../data/guide-index.ts';
 import { pathSegments } from '../lib/routes.ts';
-import { neighbours, type SidebarLink } from '../lib/sidebar.ts';
+import { ancestorFolders, neighbours, type SidebarLink } from '../lib/sidebar.ts';
 import type { TocItem } from '../lib/toc.ts';
 import { sections } from '../site.config.ts';
 
@@ -52,8 +52,7 @@ export interface RouteInput {
 
 /** Home, then every folder above the page that has a landing page. */
 function guideBreadcrumbs(site: GuideIndex, href: string): Breadcrumb[] {
-	const segments = pathSegments(href);
-	const folders = segments.slice(0, -1).map((_, i) => site.groups.get(segments.slice(0, i + 1).join('/')));
+	const folders = ancestorFolders(href).map((folder) => site.groups.get(folder));
 	return [
 		{ label: 'Home', href: '/' },
 		...folders.flatMap((group) => (group?.href !== undefined ? [{ label: group.label, href: group.href }] : [])),
