@@ -16,6 +16,8 @@ try {
 		root: values.root,
 		files: positionals.length > 0 ? positionals : undefined,
 		spelling: !values['no-spelling'],
+		// SOURCE_DATE_EPOCH pins "today" (the age of reviewed dates), so a run can be repeated exactly.
+		now: process.env.SOURCE_DATE_EPOCH ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000) : undefined,
 	});
 	for (const problem of problems) {
 		console.log(formatProblem(problem));

@@ -1,9 +1,10 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { createDocsSchema } from './content/docs-schema.ts';
 import { entryId } from './lib/routes.ts';
 import { imageLoaders } from './content/images-loader.ts';
+import { WANTED_FILE, createWantedGuideSchema } from './content/wanted.ts';
 import { DEFAULT_SNAPSHOT_DIR } from './images/snapshot.ts';
 
 /** Guides: every Markdown and MDX file under content/docs; the id is its path without extension. */
@@ -39,4 +40,7 @@ const imageOverviews = defineCollection({
 		.strict(),
 });
 
-export const collections = { docs, images, imageSource, imageOverviews };
+/** Guides the Academy wants written, listed on /contribute/ and scaffolded by `npm run new -- --wanted <id>`. */
+const wanted = defineCollection({ loader: file(WANTED_FILE), schema: createWantedGuideSchema() });
+
+export const collections = { docs, images, imageSource, imageOverviews, wanted };

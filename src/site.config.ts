@@ -38,6 +38,7 @@ export const codeLanguages = [
 	'sql',
 	'java',
 	'rust',
+	'csharp',
 	'ruby',
 	'php',
 	'xml',

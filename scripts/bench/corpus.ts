@@ -97,10 +97,20 @@ function articleHeadings(index: number): string[] {
 	return HEADINGS.map((_, section) => HEADINGS[(section + index) % HEADINGS.length]!);
 }
 
-/** A front matter block; strings are written as JSON strings, which YAML reads as double-quoted scalars. */
-function frontMatter(fields: Record<string, string | readonly string[] | Record<string, number>>): string {
+/** What every generated page says it was checked against, as the schema requires of a published guide. */
+const CHECKED_AGAINST = {
+	sources: [{ title: 'CommonMark specification 0.31.2', url: 'https://spec.commonmark.org/0.31.2/' }],
+	testedWith: ['CommonMark 0.31.2'],
+	reviewed: '2025-01-01',
+} as const;
+
+type FrontMatterValue = string | readonly string[] | Record<string, number> | readonly Record<string, string>[];
+
+/** A front matter block; strings (and lists of objects) are written as JSON, which YAML reads as flow scalars. */
+function frontMatter(fields: Record<string, FrontMatterValue>): string {
 	const lines = Object.entries(fields).map(([key, value]) => {
 		if (typeof value === 'string') return `${key}: ${JSON.stringify(value)}`;
+		if (Array.isArray(value) && value.some((item) => typeof item === 'object')) return `${key}: ${JSON.stringify(value)}`;
 		if (Array.isArray(value)) return `${key}:\n${value.map((item) => `  - ${JSON.stringify(item)}`).join('\n')}`;
 		return `${key}:\n${Object.entries(value)
 			.map(([name, number]) => `  ${name}: ${number}`)
@@ -199,6 +209,7 @@ function article(
 		date: dateAfter(index % 365),
 		sidebar: { order: Math.floor(index / ARTICLE_FOLDERS.length) + 1 },
 		authors: ['academy-bench'],
+		...CHECKED_AGAINST,
 	});
 	const intro = `${sentence(seededRandom(index + 100_000), 24)}`;
 	return { path, content: `${head}\n${intro}\n\n${sections.join('\n')}\n${footnotes.join('\n')}\n` };
@@ -210,6 +221,7 @@ function landingPage(folder: Folder, order: number, format: 'mdx' | 'md'): Corpu
 		title: folder.title,
 		description: `Synthetic benchmark landing page for ${folder.title}: the generated guides of this folder, in order.`,
 		sidebar: { order },
+		...CHECKED_AGAINST,
 	});
 	return { path: `${folder.path}/index.${format}`, content: `${head}\nEvery guide below is generated for build benchmarks.\n` };
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createDocsSchema } from '../content/docs-schema.ts';
 import { loadTags } from '../content/tags.ts';
@@ -10,6 +11,9 @@ import { checkImages } from './rules/images.ts';
 import { checkLeftovers } from './rules/leftovers.ts';
 import { checkLinks } from './rules/links.ts';
 import { checkSpelling } from './rules/spelling.ts';
+import { checkWantedFile } from './rules/wanted.ts';
+import { createReviewedRule } from './rules/reviewed.ts';
+import { WANTED_FILE } from '../content/wanted.ts';
 import { DEFAULT_SNAPSHOT_DIR } from '../images/snapshot.ts';
 import { compareText } from '../lib/compare.ts';
 import { listContentFiles } from '../lib/content-files.ts';
@@ -22,10 +26,12 @@ import type { DocRule, ParsedDoc, Problem } from './types.ts';
 export interface CheckOptions {
 	/** Project root holding `content/`, `public/` and `cspell.config.yaml`. */
 	root: string;
-	/** Files to check (absolute or relative to the current directory); every guide and image overview when absent. */
+	/** Files to check (absolute or relative to the current directory); every guide, image overview and the wanted list when absent. */
 	files?: readonly string[];
 	/** Run cspell (the slowest rule); on by default. */
 	spelling?: boolean;
+	/** Today, for the age of `reviewed` dates; the clock when absent. */
+	now?: Date;
 }
 
 /** The problems found, sorted by file and position, and how many files were checked. */
@@ -52,7 +58,10 @@ export async function runChecks(options: CheckOptions): Promise<CheckResult> {
 	const docs = parsed.map(({ doc }) => doc);
 	const site = buildPublishedSite({ root, docs, tags, imageNames: await loadImageNames(imagesDirectory) });
 
-	const targets = options.files ? selectTargets(docs, options.files) : docs;
+	const wantedFile = path.join(root, WANTED_FILE);
+	const files = options.files?.filter((file) => path.resolve(file) !== wantedFile);
+	const checkWanted = !options.files || files!.length < options.files.length;
+	const targets = files ? selectTargets(docs, files) : docs;
 	const targetSet = new Set(targets);
 	const rules: DocRule[] = [
 		createFrontmatterRule(createDocsSchema(tags)),
@@ -62,15 +71,18 @@ export async function runChecks(options: CheckOptions): Promise<CheckResult> {
 		checkCommandWhitespace,
 		checkImages,
 		checkLeftovers,
+		createReviewedRule(options.now ?? new Date()),
 	];
 	const problems = parsed.filter(({ doc }) => targetSet.has(doc)).flatMap(({ problems }) => problems);
 	for (const doc of targets) for (const rule of rules) problems.push(...rule(doc, site));
 	const targetFiles = new Set(targets.map((doc) => doc.file));
 	problems.push(...checkDuplicates(docs, site).filter((problem) => targetFiles.has(problem.file)));
+	if (checkWanted) problems.push(...checkWantedFile(root, docs, tags));
 	if (options.spelling !== false) problems.push(...(await checkSpelling(targets, path.join(root, 'cspell.config.yaml'))));
 
 	problems.sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.rule, b.rule));
-	return { problems, checkedFiles: targets.length };
+	const wantedChecked = checkWanted && existsSync(wantedFile) ? 1 : 0;
+	return { problems, checkedFiles: targets.length + wantedChecked };
 }
 
 /** The documents named on the command line; a path that is no guide or image overview is a usage error, not a silent skip. */

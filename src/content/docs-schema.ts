@@ -4,9 +4,29 @@ import { loadTags, suggestTag } from './tags.ts';
 /** Shortest and longest description that still reads well in search results and link previews. */
 export const DESCRIPTION_LENGTH = { min: 50, max: 170 } as const;
 
-/** Build the front matter schema of a guide, checked against the given tag vocabulary. */
-export function createDocsSchema(knownTags: readonly string[] = loadTags().map((tag) => tag.id)) {
-	const tag = z.string().superRefine((value, ctx) => {
+/** A primary document a guide's facts were checked against: a specification, or a tool's own source or docs. */
+export const sourceSchema = z
+	.object({
+		/** What the document is, specific enough to find the fact again. */
+		title: z
+			.string()
+			.min(1, 'Each source needs a title that says what the document is.')
+			.describe('What the document is, e.g. "cosign verify flags (cmd/cosign/cli/options/verify.go)".'),
+		/** Where to read it: an https URL, pinned to a tag or commit where the host allows it. */
+		url: z
+			.url({ protocol: /^https$/, error: 'Each source url must be a full https:// URL.' })
+			.describe('https URL of the document, pinned to a release tag or commit when possible.'),
+	})
+	.strict();
+
+/** One tool or specification version a guide was written for, as "<tool> <version>". */
+export const testedWithEntrySchema = z
+	.string()
+	.regex(/^\S+ v?\d[\w.+~-]*$/, 'Write each entry as "<tool> <version>", for example "cosign 3.0.2" or "SLSA 1.1".');
+
+/** A tag id from the vocabulary; an unknown one is refused with the closest known tag as a suggestion. */
+export function vocabularyTag(knownTags: readonly string[]) {
+	return z.string().superRefine((value, ctx) => {
 		if (knownTags.includes(value)) return;
 		const suggestion = suggestTag(value, knownTags);
 		ctx.addIssue({
@@ -17,6 +37,11 @@ export function createDocsSchema(knownTags: readonly string[] = loadTags().map((
 				' Tags come from content/tags.yaml; propose a new one there in your pull request.',
 		});
 	});
+}
+
+/** Build the front matter schema of a guide, checked against the given tag vocabulary. */
+export function createDocsSchema(knownTags: readonly string[] = loadTags().map((tag) => tag.id)) {
+	const tag = vocabularyTag(knownTags);
 
 	return z
 		.object({
@@ -79,30 +104,12 @@ export function createDocsSchema(knownTags: readonly string[] = loadTags().map((
 				.describe('Old site-relative URLs that redirect here.'),
 			/** The primary documents the guide's facts were checked against: specifications and the tools' own source or docs. */
 			sources: z
-				.array(
-					z
-						.object({
-							/** What the document is, specific enough to find the fact again. */
-							title: z
-								.string()
-								.min(1, 'Each source needs a title that says what the document is.')
-								.describe('What the document is, e.g. "cosign verify flags (cmd/cosign/cli/options/verify.go)".'),
-							/** Where to read it: an https URL, pinned to a tag or commit where the host allows it. */
-							url: z
-								.url({ protocol: /^https$/, error: 'Each source url must be a full https:// URL.' })
-								.describe('https URL of the document, pinned to a release tag or commit when possible.'),
-						})
-						.strict(),
-				)
+				.array(sourceSchema)
 				.default([])
 				.describe('Primary documents the facts were checked against (required for a published guide).'),
 			/** Tool versions the commands were written for, as "<tool> <version>". */
 			testedWith: z
-				.array(
-					z
-						.string()
-						.regex(/^\S+ v?\d[\w.+~-]*$/, 'Write each entry as "<tool> <version>", for example "cosign 3.0.2" or "SLSA 1.1".'),
-				)
+				.array(testedWithEntrySchema)
 				.default([])
 				.describe('Tool or specification versions the commands and facts were written for, e.g. "cosign 3.0.2".'),
 			/** When the whole guide was last checked against its sources; a check warns after 12 months. */
@@ -113,7 +120,18 @@ export function createDocsSchema(knownTags: readonly string[] = loadTags().map((
 			/** Show the table of contents (on by default). */
 			toc: z.boolean().default(true).describe('Show the table of contents.'),
 		})
-		.strict();
+		.strict()
+		.superRefine((data, ctx) => {
+			// A draft may still be researched; a published guide says what it was checked against.
+			if (data.draft) return;
+			const missing = (field: string, fix: string) =>
+				ctx.addIssue({ code: 'custom', path: [field], message: `A published guide needs ${field}: ${fix}` });
+			if (data.sources.length === 0)
+				missing('sources', 'list the primary documents its facts were checked against (title and https url).');
+			if (data.testedWith.length === 0)
+				missing('testedWith', 'name the tool or specification versions it was written for, e.g. "cosign 3.0.2".');
+			if (!data.reviewed) missing('reviewed', 'give the date of its last full check against the sources, YYYY-MM-DD.');
+		});
 }
 
 /** Front matter of a guide after defaults are applied. */

@@ -10,3 +10,13 @@ export function listContentFiles(directory: string): string[] {
 		.map((entry) => path.join(entry.parentPath, entry.name))
 		.sort(compareText);
 }
+
+/** Section folders a guide can go into below `<root>/content/docs`, e.g. `container-images` and `open-source/wolfi`. */
+export function listSections(root: string): string[] {
+	const docs = path.join(root, 'content', 'docs');
+	if (!existsSync(docs)) return [];
+	return readdirSync(docs, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isDirectory())
+		.map((entry) => path.relative(docs, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+		.sort(compareText);
+}

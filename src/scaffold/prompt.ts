@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { loadTags } from '../content/tags.ts';
-import { listSections, ScaffoldError, splitTags, type NewGuideRequest } from './new-guide.ts';
+import { listSections } from '../lib/content-files.ts';
+import { ScaffoldError, sourceFromUrl, splitList, type NewGuideRequest } from './new-guide.ts';
 
 /** Ask for each value of a new guide, showing the choices; lines typed ahead are kept, not lost between questions. */
 export async function askForGuide(
@@ -23,9 +24,15 @@ export async function askForGuide(
 		const title = await question('Title: ');
 		const tagIds = loadTags(path.join(root, 'content', 'tags.yaml')).map((tag) => tag.id);
 		output.write(`Tags: ${tagIds.join(', ')}\n`);
-		const tags = splitTags(await question('Tags (comma-separated, 2 to 5): '));
+		const tags = splitList(await question('Tags (comma-separated, 2 to 5): '));
 		const description = await question('Description (50 to 170 characters; Enter to fill in later): ');
-		return { root, section, title, tags, description: description || undefined };
+		const sources = splitList(
+			await question('Primary sources you will check the facts against (https URLs, comma-separated; Enter to add later): '),
+		).map(sourceFromUrl);
+		const testedWith = splitList(
+			await question('Tool versions the commands are written for (e.g. cosign 3.0.2, comma-separated; Enter to add later): '),
+		);
+		return { root, section, title, tags, description: description || undefined, sources, testedWith };
 	} finally {
 		prompt.close();
 	}

@@ -15,6 +15,9 @@ export function docEntry(id: string, frontmatter: Record<string, unknown> = {}, 
 	const data = schema.parse({
 		title: `Title of ${id}`,
 		description: 'A description that is long enough to pass the schema of the guides.',
+		sources: [{ title: 'A specification', url: 'https://example.org/spec' }],
+		testedWith: ['cosign 3.0.2'],
+		reviewed: '2025-01-01',
 		...frontmatter,
 	});
 	return { id, collection: 'docs', data, body, filePath: `content/docs/${id}.mdx`, digest: id } as unknown as DocEntry;

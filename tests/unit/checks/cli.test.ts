@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_ROOT } from './helpers.ts';
+import { FIXTURE_NOW, FIXTURE_ROOT } from './helpers.ts';
 
 const run = (args: string[], env: Record<string, string> = {}) =>
 	spawnSync(process.execPath, ['scripts/check-content.ts', '--root', FIXTURE_ROOT, '--no-spelling', ...args], {
 		encoding: 'utf8',
-		env: { ...process.env, GITHUB_ACTIONS: '', ...env },
+		env: { ...process.env, GITHUB_ACTIONS: '', SOURCE_DATE_EPOCH: String(FIXTURE_NOW.getTime() / 1000), ...env },
 	});
 
 // Each test starts a Node process; allow for a busy machine.
@@ -20,8 +20,8 @@ describe('check-content CLI', { timeout: 30_000 }, () => {
 		const result = run([`${FIXTURE_ROOT}content/docs/headings/fail.mdx`], { GITHUB_ACTIONS: 'true' });
 		expect(result.status).toBe(1);
 		expect(result.stdout.split('\n').slice(0, 2)).toEqual([
-			'content/docs/headings/fail.mdx:6:1  headings  The first section heading is h3.  (Sections start at h2: write ## instead.)',
-			'::error file=content/docs/headings/fail.mdx,line=6,col=1,title=headings::The first section heading is h3. Sections start at h2: write ## instead.',
+			'content/docs/headings/fail.mdx:9:1  headings  The first section heading is h3.  (Sections start at h2: write ## instead.)',
+			'::error file=content/docs/headings/fail.mdx,line=9,col=1,title=headings::The first section heading is h3. Sections start at h2: write ## instead.',
 		]);
 	});
 

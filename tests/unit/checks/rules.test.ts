@@ -2,11 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { formatProblem } from '../../../src/checks/format.ts';
 import { runChecks } from '../../../src/checks/runner.ts';
 import type { Problem } from '../../../src/checks/types.ts';
-import { FIXTURE_ROOT, linesFor } from './helpers.ts';
+import { FIXTURE_NOW, FIXTURE_ROOT, linesFor } from './helpers.ts';
 
 let problems: Problem[];
 beforeAll(async () => {
-	({ problems } = await runChecks({ root: FIXTURE_ROOT, spelling: false }));
+	({ problems } = await runChecks({ root: FIXTURE_ROOT, now: FIXTURE_NOW, spelling: false }));
 });
 
 const PASSING = [
@@ -77,16 +77,16 @@ describe('duplicates', () => {
 describe('links', () => {
 	it('reports each broken internal link on its own line, with the closest match', () => {
 		expect(linesFor(problems, 'links/fail.mdx')).toEqual([
-			'content/docs/links/fail.mdx:9:1  links  Nothing is published at /links/missing/.  (A guide at content/docs/a/b.mdx is published at /a/b/; files in public/ are served from the site root.)',
-			'content/docs/links/fail.mdx:10:1  links  /links/pass/ has no heading or id "#nowhere".  (Anchors are heading texts in lower case with spaces as hyphens, e.g. "## Run the image" is #run-the-image.)',
-			'content/docs/links/fail.mdx:11:1  links  This page has no heading or id "#second-sectoin".  (Did you mean #second-section?)',
-			'content/docs/links/fail.mdx:12:1  links  There is no image named "ngnix".  (Did you mean /images/nginx/? The images with a page are listed at /images/.)',
-			'content/docs/links/fail.mdx:13:1  links  There is no tag "wolf".  (Did you mean /tags/wolfi/? Tags are listed in content/tags.yaml.)',
-			'content/docs/links/fail.mdx:14:1  links  The link /links/pass lacks the trailing slash.  (Write /links/pass/; every page URL ends with /.)',
-			'content/docs/links/fail.mdx:15:1  links  The relative link "../headings/pass.mdx" breaks when the page moves.  (Link from the site root instead: /headings/pass/)',
-			'content/docs/links/fail.mdx:17:1  links  Nothing is published at /links/gone/.  (A guide at content/docs/a/b.mdx is published at /a/b/; files in public/ are served from the site root.)',
-			'content/docs/links/fail.mdx:19:1  links  Nothing is published at /nowhere/.  (A guide at content/docs/a/b.mdx is published at /a/b/; files in public/ are served from the site root.)',
-			'content/docs/links/fail.mdx:21:1  links  /old/unique/ is an old URL that redirects to /duplicates/pass/.  (Link /duplicates/pass/ directly.)',
+			'content/docs/links/fail.mdx:12:1  links  Nothing is published at /links/missing/.  (A guide at content/docs/a/b.mdx is published at /a/b/; files in public/ are served from the site root.)',
+			'content/docs/links/fail.mdx:13:1  links  /links/pass/ has no heading or id "#nowhere".  (Anchors are heading texts in lower case with spaces as hyphens, e.g. "## Run the image" is #run-the-image.)',
+			'content/docs/links/fail.mdx:14:1  links  This page has no heading or id "#second-sectoin".  (Did you mean #second-section?)',
+			'content/docs/links/fail.mdx:15:1  links  There is no image named "ngnix".  (Did you mean /images/nginx/? The images with a page are listed at /images/.)',
+			'content/docs/links/fail.mdx:16:1  links  There is no tag "wolf".  (Did you mean /tags/wolfi/? Tags are listed in content/tags.yaml.)',
+			'content/docs/links/fail.mdx:17:1  links  The link /links/pass lacks the trailing slash.  (Write /links/pass/; every page URL ends with /.)',
+			'content/docs/links/fail.mdx:18:1  links  The relative link "../headings/pass.mdx" breaks when the page moves.  (Link from the site root instead: /headings/pass/)',
+			'content/docs/links/fail.mdx:20:1  links  Nothing is published at /links/gone/.  (A guide at content/docs/a/b.mdx is published at /a/b/; files in public/ are served from the site root.)',
+			'content/docs/links/fail.mdx:22:1  links  Nothing is published at /nowhere/.  (A guide at content/docs/a/b.mdx is published at /a/b/; files in public/ are served from the site root.)',
+			'content/docs/links/fail.mdx:24:1  links  /old/unique/ is an old URL that redirects to /duplicates/pass/.  (Link /duplicates/pass/ directly.)',
 		]);
 	});
 });
@@ -94,9 +94,9 @@ describe('links', () => {
 describe('headings', () => {
 	it('reports a first heading below h2, a skipped level and a second h1', () => {
 		expect(linesFor(problems, 'headings/fail.mdx')).toEqual([
-			'content/docs/headings/fail.mdx:6:1  headings  The first section heading is h3.  (Sections start at h2: write ## instead.)',
-			'content/docs/headings/fail.mdx:10:1  headings  The heading jumps from h2 to h4.  (Go down one level at a time: write ### here.)',
-			'content/docs/headings/fail.mdx:14:1  headings  The page has more than one h1.  (The title from the front matter is the h1; write sections as ## (h2).)',
+			'content/docs/headings/fail.mdx:9:1  headings  The first section heading is h3.  (Sections start at h2: write ## instead.)',
+			'content/docs/headings/fail.mdx:13:1  headings  The heading jumps from h2 to h4.  (Go down one level at a time: write ### here.)',
+			'content/docs/headings/fail.mdx:17:1  headings  The page has more than one h1.  (The title from the front matter is the h1; write sections as ## (h2).)',
 		]);
 	});
 
@@ -114,10 +114,10 @@ describe('headings', () => {
 describe('code blocks', () => {
 	it('reports a missing or unknown language and spaces after a continuation, pointing at the spaces', () => {
 		expect(linesFor(problems, 'code/fail.mdx')).toEqual([
-			'content/docs/code/fail.mdx:8:1  code-language  The code block has no language.  (Name it after the opening fence, e.g. ```bash; use ```output for command output and ```text for anything else.)',
-			'content/docs/code/fail.mdx:12:1  code-language  The code block language "shel" is not one the site highlights.  (Did you mean "shell"? The list is in CONTRIBUTING.md.)',
-			'content/docs/code/fail.mdx:17:13  command-whitespace  Whitespace after the line-continuation backslash breaks the command when it is copied.  (Delete the spaces after \\ so that it ends the line.)',
-			'content/docs/code/fail.mdx:24:12  command-whitespace  Whitespace after the line-continuation backslash breaks the command when it is copied.  (Delete the spaces after \\ so that it ends the line.)',
+			'content/docs/code/fail.mdx:11:1  code-language  The code block has no language.  (Name it after the opening fence, e.g. ```bash; use ```output for command output and ```text for anything else.)',
+			'content/docs/code/fail.mdx:15:1  code-language  The code block language "shel" is not one the site highlights.  (Did you mean "shell"? The list is in CONTRIBUTING.md.)',
+			'content/docs/code/fail.mdx:20:13  command-whitespace  Whitespace after the line-continuation backslash breaks the command when it is copied.  (Delete the spaces after \\ so that it ends the line.)',
+			'content/docs/code/fail.mdx:27:12  command-whitespace  Whitespace after the line-continuation backslash breaks the command when it is copied.  (Delete the spaces after \\ so that it ends the line.)',
 		]);
 	});
 });
@@ -125,9 +125,9 @@ describe('code blocks', () => {
 describe('images', () => {
 	it('reports missing alt text in Markdown and on elements, and a missing local file', () => {
 		expect(linesFor(problems, 'pictures/fail.mdx')).toEqual([
-			'content/docs/pictures/fail.mdx:8:1  images  The image has no alt text.  (Describe what the image shows for readers who cannot see it: ![Output of cosign verify](/images/guides/cosign.png).)',
-			'content/docs/pictures/fail.mdx:10:1  images  The image has no alt text.  (Describe what the image shows for readers who cannot see it: ![Output of cosign verify](/images/guides/cosign.png).)',
-			'content/docs/pictures/fail.mdx:12:1  images  The image file public/images/guides/missing.png does not exist.  (Put guide images in public/images/guides/ and link them as /images/guides/<file>.)',
+			'content/docs/pictures/fail.mdx:11:1  images  The image has no alt text.  (Describe what the image shows for readers who cannot see it: ![Output of cosign verify](/images/guides/cosign.png).)',
+			'content/docs/pictures/fail.mdx:13:1  images  The image has no alt text.  (Describe what the image shows for readers who cannot see it: ![Output of cosign verify](/images/guides/cosign.png).)',
+			'content/docs/pictures/fail.mdx:15:1  images  The image file public/images/guides/missing.png does not exist.  (Put guide images in public/images/guides/ and link them as /images/guides/<file>.)',
 		]);
 	});
 });
@@ -138,9 +138,9 @@ describe('leftovers', () => {
 		expect(linesFor(problems, 'leftovers/fail.mdx')).toEqual([
 			`content/docs/leftovers/fail.mdx:3:39  leftovers  "TODO" is left in a published guide.  ${hint}`,
 			`content/docs/leftovers/fail.mdx:3:47  leftovers  "FIXME" is left in a published guide.  ${hint}`,
-			`content/docs/leftovers/fail.mdx:8:1  leftovers  "TODO" is left in a published guide.  ${hint}`,
-			`content/docs/leftovers/fail.mdx:10:1  leftovers  "Lorem ipsum" is left in a published guide.  ${hint}`,
-			`content/docs/leftovers/fail.mdx:13:3  leftovers  "FIXME" is left in a published guide.  ${hint}`,
+			`content/docs/leftovers/fail.mdx:11:1  leftovers  "TODO" is left in a published guide.  ${hint}`,
+			`content/docs/leftovers/fail.mdx:13:1  leftovers  "Lorem ipsum" is left in a published guide.  ${hint}`,
+			`content/docs/leftovers/fail.mdx:16:3  leftovers  "FIXME" is left in a published guide.  ${hint}`,
 		]);
 	});
 });
@@ -148,7 +148,28 @@ describe('leftovers', () => {
 describe('syntax', () => {
 	it('reports MDX that does not parse at the parser position', () => {
 		expect(linesFor(problems, 'syntax/fail.mdx')).toEqual([
-			'content/docs/syntax/fail.mdx:8:16  syntax  The file cannot be parsed as MDX: Could not parse expression with oxc: Expected `,` or `)` but found `:` (mdx-jsx:unexpected-character)  (In MDX, write { and < as \\{ and \\< in text (or put them in `code`), and close every component tag.)',
+			'content/docs/syntax/fail.mdx:11:16  syntax  The file cannot be parsed as MDX: Could not parse expression with oxc: Expected `,` or `)` but found `:` (mdx-jsx:unexpected-character)  (In MDX, write { and < as \\{ and \\< in text (or put them in `code`), and close every component tag.)',
+		]);
+	});
+});
+
+describe('reviewed', () => {
+	it('warns when a published guide was last checked more than a year ago, at the field', () => {
+		expect(linesFor(problems, 'reviewed/fail.mdx')).toEqual([
+			'content/docs/reviewed/fail.mdx:6:11  reviewed  The guide was last reviewed 503 days ago (2024-01-15), more than 365.  (Check every command and fact against its sources again (and update testedWith), then set reviewed to today.)',
+		]);
+		expect(problems.find((problem) => problem.rule === 'reviewed')?.severity).toBe('warning');
+	});
+});
+
+describe('wanted guides', () => {
+	it('reports each broken entry of content/wanted.yaml at its line, and accepts the good one', () => {
+		expect(problems.filter((problem) => problem.file === 'content/wanted.yaml').map(formatProblem)).toEqual([
+			'content/wanted.yaml:11:3  wanted  the id "good-first-guide" is used twice.  (Give each wanted guide its own id.)',
+			'content/wanted.yaml:20:3  wanted  tags.0: Unknown tag "wolfy". Did you mean "wolfi"? Tags come from content/tags.yaml; propose a new one there in your pull request.  (Each entry needs id, title, section, description, tags, difficulty and sources (see CONTRIBUTING.md).)',
+			'content/wanted.yaml:20:3  wanted  difficulty: Invalid option: expected one of "beginner"|"intermediate"|"advanced"  (Each entry needs id, title, section, description, tags, difficulty and sources (see CONTRIBUTING.md).)',
+			'content/wanted.yaml:20:3  wanted  sources: Give at least one primary source to start from.  (Each entry needs id, title, section, description, tags, difficulty and sources (see CONTRIBUTING.md).)',
+			'content/wanted.yaml:27:3  wanted  "pass" is written already (content/docs/links/pass).  (Remove the entry from content/wanted.yaml in the pull request that adds the guide.)',
 		]);
 	});
 });
@@ -157,6 +178,7 @@ describe('selected files', () => {
 	it('checks only the files given, against the whole site', async () => {
 		const result = await runChecks({
 			root: FIXTURE_ROOT,
+			now: FIXTURE_NOW,
 			files: [`${FIXTURE_ROOT}content/docs/links/pass.mdx`],
 			spelling: false,
 		});
@@ -164,7 +186,7 @@ describe('selected files', () => {
 	});
 
 	it('refuses a file that is not content instead of skipping it', async () => {
-		await expect(runChecks({ root: FIXTURE_ROOT, files: ['README.md'], spelling: false })).rejects.toThrow(
+		await expect(runChecks({ root: FIXTURE_ROOT, now: FIXTURE_NOW, files: ['README.md'], spelling: false })).rejects.toThrow(
 			'README.md is not a guide in content/docs/ or an image overview in content/images/.',
 		);
 	});

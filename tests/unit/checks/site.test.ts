@@ -36,6 +36,7 @@ describe('generated routes', () => {
 		expect(routes).toEqual([
 			'/',
 			'/404.html',
+			'/contribute/',
 			'/images/',
 			'/images/packages/',
 			'/robots.txt',

@@ -7,6 +7,9 @@ const valid = {
 	description: 'What Wolfi is, why it calls itself an undistro, and how its packages reach your images.',
 	tags: ['wolfi'],
 	date: '2026-11-26',
+	sources: [{ title: 'Wolfi README', url: 'https://github.com/wolfi-dev/os/blob/main/README.md' }],
+	testedWith: ['apk-tools 2.14.10'],
+	reviewed: '2026-11-26',
 };
 
 /** The messages zod reports for a front matter object, with the field path. */
@@ -23,6 +26,22 @@ describe('guide front matter schema', () => {
 		expect(data.sidebar).toEqual({ hidden: false });
 		expect(data.aliases).toEqual([]);
 		expect(data.date?.toISOString()).toBe('2026-11-26T00:00:00.000Z');
+	});
+
+	it('requires sources, testedWith and reviewed of a published guide, not of a draft', () => {
+		const { sources, testedWith, reviewed, ...unchecked } = valid;
+		expect(problems(unchecked)).toEqual([
+			'sources: A published guide needs sources: list the primary documents its facts were checked against (title and https url).',
+			'testedWith: A published guide needs testedWith: name the tool or specification versions it was written for, e.g. "cosign 3.0.2".',
+			'reviewed: A published guide needs reviewed: give the date of its last full check against the sources, YYYY-MM-DD.',
+		]);
+		expect(problems({ ...unchecked, draft: true })).toEqual([]);
+		expect(problems({ ...valid, sources: [{ title: 'Plain HTTP', url: 'http://example.com/' }] })).toEqual([
+			'sources.0.url: Each source url must be a full https:// URL.',
+		]);
+		expect(problems({ ...valid, testedWith: ['cosign'] })).toEqual([
+			'testedWith.0: Write each entry as "<tool> <version>", for example "cosign 3.0.2" or "SLSA 1.1".',
+		]);
 	});
 
 	it('requires a title and a description', () => {
