@@ -7,6 +7,13 @@ import { splitFrontmatter } from '../lib/frontmatter.ts';
 import { headingText, jsxElements, nodesOfType, stringAttribute } from './mdast.ts';
 import type { ParsedDoc, Problem } from './types.ts';
 
+/**
+ * Parse as the build does. Astro's `markdown.smartypants` is on by default and @astrojs/markdown-satteri hands it to
+ * Sätteri as smart punctuation, which turns `--` into an en dash before heading ids are made from the text: the heading
+ * "COPY --from keeps…" gets the id `copy-from-keeps…`, not `copy---from-keeps…`.
+ */
+const AS_BUILT = { features: { smartPunctuation: true } };
+
 /** The anchors a page offers: heading slugs exactly as Astro makes them (github-slugger, in order) and explicit ids. */
 export function collectAnchors(tree: MdastNode): Set<string> {
 	const slugger = new GithubSlugger();
@@ -72,7 +79,7 @@ export function parseDoc(
 
 	let tree: MdastNode | undefined;
 	try {
-		tree = absolutePath.endsWith('.mdx') ? mdxToMdast(source) : markdownToMdast(source);
+		tree = absolutePath.endsWith('.mdx') ? mdxToMdast(source, AS_BUILT) : markdownToMdast(source, AS_BUILT);
 	} catch (error) {
 		problems.push(parseErrorProblem(file, error));
 	}
