@@ -1,5 +1,8 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { collectRedirects, formatRedirectsFile, redirectPageHtml } from '../../../src/lib/redirects.ts';
+import { aliasesInContent, collectRedirects, formatRedirectsFile, redirectPageHtml } from '../../../src/lib/redirects.ts';
 
 describe('redirects from aliases', () => {
 	const pages = [
@@ -32,5 +35,16 @@ describe('redirects from aliases', () => {
 		const html = redirectPageHtml(redirects[0]!, 'https://academy.test');
 		expect(html).toContain('<meta http-equiv="refresh" content="0;url=/software-supply-chain/sboms/">');
 		expect(html).toContain('<link rel="canonical" href="https://academy.test/software-supply-chain/sboms/">');
+	});
+});
+
+describe('aliases read before content loads', () => {
+	it('finds every alias in the front matter of the guides', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'academy-aliases-'));
+		mkdirSync(join(dir, 'a'));
+		writeFileSync(join(dir, 'a/one.mdx'), '---\ntitle: One\naliases:\n  - /old/one\n  - /older/one/\n---\nBody');
+		writeFileSync(join(dir, 'two.md'), '---\ntitle: Two\n---\nNo aliases');
+		expect(aliasesInContent(dir)).toEqual(['/old/one/', '/older/one/']);
+		rmSync(dir, { recursive: true, force: true });
 	});
 });

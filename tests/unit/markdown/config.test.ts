@@ -1,10 +1,6 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { highlightOptions, markdownPlugins } from '../../../src/markdown/config.ts';
-import { aliasesInContent } from '../../../src/lib/redirects.ts';
 
 type Renderer = Awaited<ReturnType<typeof createSatteriMarkdownProcessor>>;
 let renderer: Renderer;
@@ -62,16 +58,5 @@ describe('Markdown rendering (Sätteri with the site plugins)', () => {
 		expect((await render('[digests](/container-images/pinning-by-digest/)')).trim()).toBe(
 			'<p><a href="/container-images/pinning-by-digest/">digests</a></p>',
 		);
-	});
-});
-
-describe('aliases read before content loads', () => {
-	it('finds every alias in the front matter of the guides', () => {
-		const dir = mkdtempSync(join(tmpdir(), 'academy-aliases-'));
-		mkdirSync(join(dir, 'a'));
-		writeFileSync(join(dir, 'a/one.mdx'), '---\ntitle: One\naliases:\n  - /old/one\n  - /older/one/\n---\nBody');
-		writeFileSync(join(dir, 'two.md'), '---\ntitle: Two\n---\nNo aliases');
-		expect(aliasesInContent(dir)).toEqual(['/old/one/', '/older/one/']);
-		rmSync(dir, { recursive: true, force: true });
 	});
 });
