@@ -4,7 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { siteConfig } from './src/site.config.ts';
-import { markdownPlugins } from './src/markdown/config.ts';
+import { markdownProcessorOptions } from './src/markdown/config.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { linkCheckIntegration } from './src/integrations/link-check.ts';
 import { aliasesInContent } from './src/lib/redirects.ts';
@@ -33,9 +33,10 @@ export default defineConfig({
 	},
 	build: { format: 'directory' },
 	markdown: {
-		// Sätteri (Astro 7's Rust pipeline) has GFM built in; our plugins are Sätteri hast visitors. Code is
-		// highlighted by our own cached plugin instead of Astro's, so unchanged blocks cost nothing on the next build.
-		processor: satteri({ hastPlugins: markdownPlugins() }),
+		// Sätteri (Astro 7's Rust pipeline) has GFM built in; our plugins are Sätteri visitors. Code is highlighted
+		// by our own cached plugin instead of Astro's, so unchanged blocks cost nothing on the next build. The same
+		// options (directives included) apply to .md and .mdx, so a guide's syntax does not depend on its extension.
+		processor: satteri(markdownProcessorOptions()),
 		syntaxHighlight: false,
 	},
 	integrations: [

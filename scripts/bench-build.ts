@@ -5,16 +5,27 @@
  * production build there and prints wall time, pages per second, peak memory and the size of dist/.
  * The real project's dist/ and caches are never touched. Run it alone: timings on a shared machine drift.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadTags } from '../src/content/tags.ts';
 import { DEFAULT_SNAPSHOT_DIR } from '../src/images/snapshot.ts';
-import { AcademyError, UsageError, describeError } from '../src/lib/errors.ts';
+import { AcademyError, UsageError } from '../src/lib/errors.ts';
+import { refuseNonEmptyFolders, reportFailure } from './bench/cli.ts';
 import { generateCorpus } from './bench/corpus.ts';
-import { commitEverything, copyProject, removeImageOverviews, writeCorpus } from './bench/project.ts';
-import { folderStats, phaseLines, renderTimeByRoute, runTimedNode, type BuildRun } from './bench/measure.ts';
+import { buildEnv, commitEverything, copyProject, removeImageOverviews, writeCorpus } from './bench/project.ts';
+import {
+	folderStats,
+	lastLines,
+	loadAverage,
+	phaseLines,
+	renderTimeByRoute,
+	runTimedNode,
+	writeBuildLog,
+	type BuildRun,
+} from './bench/measure.ts';
+import { selfTimeByPart, timeByActivity, type CpuProfile, type ProfileShare } from './bench/profile.ts';
 
 const PROCESSORS = ['satteri', 'unified'] as const;
 type Processor = (typeof PROCESSORS)[number];
@@ -67,17 +78,7 @@ function readOptions(): BenchOptions {
 			'For example: --processor satteri.',
 		);
 	}
-	for (const [flag, dir] of [
-		['--keep', values.keep],
-		['--workdir', values.workdir],
-	] as const) {
-		if (dir && existsSync(dir) && readdirSync(dir).length > 0) {
-			throw new UsageError(
-				`${flag} ${dir}: the folder exists and is not empty.`,
-				'Pass a new or empty folder; nothing is overwritten.',
-			);
-		}
-	}
+	refuseNonEmptyFolders({ '--keep': values.keep, '--workdir': values.workdir });
 	if (values.format !== 'mdx' && values.format !== 'md') {
 		throw new UsageError(`--format must be mdx or md, got "${values.format}".`, 'For example: --format md.');
 	}
@@ -90,17 +91,6 @@ function readOptions(): BenchOptions {
 		workdir: values.workdir && resolve(values.workdir),
 		cpuProf: values['cpu-prof'] && resolve(values['cpu-prof']),
 	};
-}
-
-/** The 1, 5 and 15 minute load averages, printed next to each figure because other jobs share the cores. */
-function loadAverage(): string {
-	return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-}
-
-/** The build's environment: no telemetry, and no cache folder override, so the copy's caches stay inside it. */
-function buildEnv(): NodeJS.ProcessEnv {
-	const { ACADEMY_CACHE_DIR: _ignored, ...env } = process.env;
-	return { ...env, ASTRO_TELEMETRY_DISABLED: '1' };
 }
 
 /** Check that the copy builds with the processor asked for, before spending a minute on the build. */
@@ -128,17 +118,10 @@ async function measureBuild(project: string, label: string, options: BenchOption
 		join(project, `time-${label}.txt`),
 		buildEnv(),
 	);
-	writeFileSync(
-		join(project, `build-${label}.log`),
-		run.lines.map(({ ms, text }) => `${(ms / 1000).toFixed(2).padStart(7)}  ${text}\n`).join(''),
-	);
+	writeBuildLog(join(project, `build-${label}.log`), run.lines);
 	if (run.exitCode !== 0) {
-		const tail = run.lines
-			.slice(-40)
-			.map((line) => `  ${line.text}`)
-			.join('\n');
 		throw new AcademyError(
-			`The ${label} build failed with exit code ${run.exitCode}. Last lines:\n${tail}`,
+			`The ${label} build failed with exit code ${run.exitCode}. Last lines:\n${lastLines(run.lines, 40)}`,
 			`The copy is kept in ${project}: build it there to see the whole output.`,
 		);
 	}
@@ -161,10 +144,28 @@ function printTimeline(figures: RunFigures): void {
 	}
 }
 
+/** Print where the time of one build went: by activity (code on the stack), then by package (self time). */
+function printProfileSummary(folder: string, label: string): void {
+	const profiles = readdirSync(folder)
+		.filter((name) => name.endsWith('.cpuprofile'))
+		.map((name) => JSON.parse(readFileSync(join(folder, name), 'utf8')) as CpuProfile);
+	const print = (title: string, shares: ProfileShare[]) => {
+		const total = shares.reduce((sum, share) => sum + share.ms, 0);
+		console.log(`\n${label} build, ${title} (${profiles.length} profile(s), ${(total / 1000).toFixed(1)} s sampled):`);
+		for (const { part, ms } of shares.slice(0, 14)) {
+			console.log(
+				`  ${part.padEnd(44)} ${(ms / 1000).toFixed(1).padStart(6)} s  ${((100 * ms) / total).toFixed(1).padStart(5)} %`,
+			);
+		}
+	};
+	print('time by activity', timeByActivity(profiles));
+	print('self time by package', selfTimeByPart(profiles));
+}
+
 /** The figures table: one row per build. */
 function printTable(options: BenchOptions, corpusFiles: number, runs: readonly RunFigures[]): void {
 	console.log(`\nCorpus: ${options.articles} articles (${corpusFiles} .${options.format} files), processor ${options.processor}`);
-	const header = ['build', 'wall s', 'cpu s', 'cpu %', 'pages', 'pages/s', 'peak RSS MB', 'dist MB', 'load 1/5/15'];
+	const header = ['build', 'wall s', 'cpu s', 'cpu %', 'pages', 'pages/s', 'peak RSS MB', 'tree MB', 'dist MB', 'load 1/5/15'];
 	const rows = runs.map(({ label, load, run, htmlPages, distBytes }) => [
 		label,
 		(run.wallMs / 1000).toFixed(1),
@@ -174,6 +175,8 @@ function printTable(options: BenchOptions, corpusFiles: number, runs: readonly R
 		String(htmlPages),
 		(htmlPages / (run.wallMs / 1000)).toFixed(1),
 		(run.maxRssKb / 1024).toFixed(0),
+		// The build and every process it started (Pagefind's indexer), summed at the same moment.
+		(run.peakTreeRssKb / 1024).toFixed(0),
 		(distBytes / 1024 / 1024).toFixed(1),
 		load,
 	]);
@@ -208,13 +211,13 @@ async function main(): Promise<void> {
 	if (options.repeat) runs.push(await measureBuild(project, 'warm', options));
 	for (const figures of runs) printTimeline(figures);
 	printTable(options, files.length, runs);
-	if (options.cpuProf) console.log(`CPU profiles: ${options.cpuProf} (open in Chrome DevTools or speedscope).`);
+	if (options.cpuProf) {
+		for (const { label } of runs) printProfileSummary(join(options.cpuProf, label), label);
+		console.log(`CPU profiles: ${options.cpuProf} (open in Chrome DevTools or speedscope).`);
+	}
 
 	if (options.workdir) console.log(`The copy stays in ${project}.`);
 	else rmSync(project, { recursive: true, force: true });
 }
 
-main().catch((error: unknown) => {
-	console.error(describeError(error));
-	process.exitCode = 1;
-});
+main().catch(reportFailure);

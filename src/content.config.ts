@@ -1,15 +1,16 @@
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
+import { file } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { createDocsSchema } from './content/docs-schema.ts';
 import { entryId } from './lib/routes.ts';
 import { imageLoaders } from './content/images-loader.ts';
 import { WANTED_FILE, createWantedGuideSchema } from './content/wanted.ts';
+import { strictGlob } from './content/strict-glob.ts';
 import { DEFAULT_SNAPSHOT_DIR } from './images/snapshot.ts';
 
 /** Guides: every Markdown and MDX file under content/docs; the id is its path without extension. */
 const docs = defineCollection({
-	loader: glob({
+	loader: strictGlob({
 		pattern: '**/*.{md,mdx}',
 		base: './content/docs',
 		// Keep the folder path as written so that the URL follows the file tree one to one.
@@ -29,7 +30,7 @@ const imageSource = defineCollection({ loader: imageData.imageSource });
 
 /** Hand-written overviews merged into image pages: `content/images/<name>.mdx`, never generated. */
 const imageOverviews = defineCollection({
-	loader: glob({ pattern: '**/*.{md,mdx}', base: DEFAULT_SNAPSHOT_DIR, generateId: ({ entry }) => entryId(entry) }),
+	loader: strictGlob({ pattern: '**/*.{md,mdx}', base: DEFAULT_SNAPSHOT_DIR, generateId: ({ entry }) => entryId(entry) }),
 	schema: z
 		.object({
 			/** One or two sentences shown in the catalog and at the top of the image page. */

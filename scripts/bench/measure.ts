@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AcademyError } from '../../src/lib/errors.ts';
 
@@ -26,6 +26,70 @@ export interface BuildRun extends TimeReport {
 	exitCode: number;
 	wallMs: number;
 	lines: TimedLine[];
+	/** Peak of the summed resident memory of the build and every process it started (Pagefind, esbuild, …), in kB. */
+	peakTreeRssKb: number;
+}
+
+/** The parent pid in a `/proc/<pid>/stat` line; the command name in parentheses may itself hold spaces and parentheses. */
+export function parentPid(stat: string): number {
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	return Number(fields[1]);
+}
+
+/** The resident set size in kB from a `/proc/<pid>/status` file (0 for a process that holds no memory, e.g. a zombie). */
+export function residentKb(status: string): number {
+	return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0);
+}
+
+/** A process and all its descendants, given every process's parent. */
+export function processTree(root: number, parents: ReadonlyMap<number, number>): number[] {
+	const children = new Map<number, number[]>();
+	for (const [pid, parent] of parents) children.set(parent, [...(children.get(parent) ?? []), pid]);
+	const tree: number[] = [];
+	const pending = [root];
+	while (pending.length > 0) {
+		const pid = pending.pop()!;
+		tree.push(pid);
+		pending.push(...(children.get(pid) ?? []));
+	}
+	return tree;
+}
+
+/** Read a file under /proc, or undefined when the process has exited in the meantime. */
+function readProc(path: string): string | undefined {
+	try {
+		return readFileSync(path, 'utf8');
+	} catch {
+		return undefined;
+	}
+}
+
+/** The summed resident memory of a process tree right now, from /proc. */
+function treeRssKb(root: number): number {
+	const parents = new Map<number, number>();
+	for (const name of readdirSync('/proc')) {
+		if (!/^\d+$/.test(name)) continue;
+		const stat = readProc(`/proc/${name}/stat`);
+		if (stat) parents.set(Number(name), parentPid(stat));
+	}
+	return processTree(root, parents).reduce((sum, pid) => sum + residentKb(readProc(`/proc/${pid}/status`) ?? ''), 0);
+}
+
+/**
+ * Sample the memory of a process tree until stopped; `stop` returns the peak in kB.
+ *
+ * GNU time reports the largest single process only, but a build also runs Pagefind's indexer (and Hugo or esbuild
+ * helpers), whose memory adds up with the main process's at the same moment.
+ */
+export function watchTreeRss(root: number, intervalMs = 200): { stop: () => number } {
+	let peak = treeRssKb(root);
+	const timer = setInterval(() => (peak = Math.max(peak, treeRssKb(root))), intervalMs);
+	return {
+		stop: () => {
+			clearInterval(timer);
+			return peak;
+		},
+	};
 }
 
 /** Read peak memory and CPU time from a GNU `time -v` report. */
@@ -107,11 +171,13 @@ export function folderStats(folder: string): { htmlPages: number; bytes: number 
 }
 
 /**
- * Run `node <args>` in `cwd` under GNU time, timestamping every output line as it arrives.
+ * Run `command <args>` in `cwd` under GNU time, timestamping every output line as it arrives and sampling the memory
+ * of the whole process tree.
  *
  * The timestamps turn Astro's log into a phase timeline even though Astro itself prints whole seconds.
  */
-export function runTimedNode(
+export function runTimed(
+	command: string,
 	args: readonly string[],
 	cwd: string,
 	reportFile: string,
@@ -122,11 +188,12 @@ export function runTimedNode(
 	}
 	return new Promise((resolve, reject) => {
 		const started = performance.now();
-		const child = spawn(GNU_TIME, ['-v', '-o', reportFile, process.execPath, ...args], {
+		const child = spawn(GNU_TIME, ['-v', '-o', reportFile, command, ...args], {
 			cwd,
 			env,
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
+		const memory = watchTreeRss(child.pid!);
 		const lines: TimedLine[] = [];
 		const pending = { stdout: '', stderr: '' };
 		const collect = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
@@ -137,15 +204,48 @@ export function runTimedNode(
 		};
 		child.stdout.on('data', collect('stdout'));
 		child.stderr.on('data', collect('stderr'));
-		child.on('error', reject);
+		child.on('error', (error) => {
+			memory.stop();
+			reject(error);
+		});
 		child.on('close', (code) => {
 			const wallMs = performance.now() - started;
+			const peakTreeRssKb = memory.stop();
 			for (const rest of [pending.stdout, pending.stderr]) if (rest) lines.push({ ms: wallMs, text: plainText(rest) });
 			try {
-				resolve({ exitCode: code ?? 1, wallMs, lines, ...parseTimeReport(readFileSync(reportFile, 'utf8')) });
+				const report = parseTimeReport(readFileSync(reportFile, 'utf8'));
+				resolve({ exitCode: code ?? 1, wallMs, lines, peakTreeRssKb, ...report });
 			} catch (error) {
 				reject(error);
 			}
 		});
 	});
+}
+
+/** Run `node <args>` with this Node under GNU time (see runTimed). */
+export function runTimedNode(
+	args: readonly string[],
+	cwd: string,
+	reportFile: string,
+	env: NodeJS.ProcessEnv,
+): Promise<BuildRun> {
+	return runTimed(process.execPath, args, cwd, reportFile, env);
+}
+
+/** The 1, 5 and 15 minute load averages, printed next to each figure because other jobs share the cores. */
+export function loadAverage(): string {
+	return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+}
+
+/** Save what a build printed, each line with its seconds since the start, to read after the run. */
+export function writeBuildLog(file: string, lines: readonly TimedLine[]): void {
+	writeFileSync(file, lines.map(({ ms, text }) => `${(ms / 1000).toFixed(2).padStart(7)}  ${text}\n`).join(''));
+}
+
+/** The last lines a build printed, indented, for the message of a failed build. */
+export function lastLines(lines: readonly TimedLine[], count: number): string {
+	return lines
+		.slice(-count)
+		.map((line) => `  ${line.text}`)
+		.join('\n');
 }

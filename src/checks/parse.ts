@@ -1,18 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { markdownToMdast, mdxToMdast, type MdastNode } from 'satteri';
+import { directiveAsWritten, markdownFeatures } from '../markdown/directives.ts';
 import GithubSlugger from 'github-slugger';
 import { LineCounter, parseDocument } from 'yaml';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
-import { headingText, jsxElements, nodesOfType, stringAttribute } from './mdast.ts';
+import { headingText, jsxElements, nodesOfType, stringAttribute, walk } from './mdast.ts';
 import type { ParsedDoc, Problem } from './types.ts';
-
-/**
- * Parse as the build does. Astro's `markdown.smartypants` is on by default and @astrojs/markdown-satteri hands it to
- * Sätteri as smart punctuation, which turns `--` into an en dash before heading ids are made from the text: the heading
- * "COPY --from keeps…" gets the id `copy-from-keeps…`, not `copy---from-keeps…`.
- */
-const AS_BUILT = { features: { smartPunctuation: true } };
 
 /** The anchors a page offers: heading slugs exactly as Astro makes them (github-slugger, in order) and explicit ids. */
 export function collectAnchors(tree: MdastNode): Set<string> {
@@ -24,6 +18,25 @@ export function collectAnchors(tree: MdastNode): Set<string> {
 		if (id) anchors.add(id);
 	}
 	return anchors;
+}
+
+/**
+ * Put text and leaf directives back as the text they were written as, as the site's Markdown plugin does, so that
+ * rules see `python:latest` in a heading or a sentence the way readers do.
+ */
+function restoreInlineDirectives(tree: MdastNode, source: string): MdastNode {
+	const restore = (node: MdastNode): MdastNode[] => {
+		if (node.type === 'textDirective') return directiveAsWritten(node, source).flatMap(restore);
+		if (node.type === 'leafDirective')
+			return [{ type: 'paragraph', position: node.position, children: directiveAsWritten(node, source) }];
+		return [node];
+	};
+	walk(tree, (node) => {
+		const parent = node as { children?: MdastNode[] };
+		if (parent.children?.some((child) => child.type === 'textDirective' || child.type === 'leafDirective'))
+			parent.children = parent.children.flatMap(restore);
+	});
+	return tree;
 }
 
 /** The file and position a parser error message starts with, e.g. `11:31: Could not parse expression`. */
@@ -79,7 +92,8 @@ export function parseDoc(
 
 	let tree: MdastNode | undefined;
 	try {
-		tree = absolutePath.endsWith('.mdx') ? mdxToMdast(source, AS_BUILT) : markdownToMdast(source, AS_BUILT);
+		const parse = absolutePath.endsWith('.mdx') ? mdxToMdast : markdownToMdast;
+		tree = restoreInlineDirectives(parse(source, { features: markdownFeatures }), source);
 	} catch (error) {
 		problems.push(parseErrorProblem(file, error));
 	}

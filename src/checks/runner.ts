@@ -4,11 +4,13 @@ import { createDocsSchema } from '../content/docs-schema.ts';
 import { loadTags } from '../content/tags.ts';
 import { parseDoc } from './parse.ts';
 import { checkCodeLanguage, checkCommandWhitespace } from './rules/code-blocks.ts';
+import { checkDirectives } from './rules/directives.ts';
 import { checkDuplicates } from './rules/duplicates.ts';
 import { createFrontmatterRule } from './rules/frontmatter.ts';
 import { checkHeadings } from './rules/headings.ts';
 import { checkImages } from './rules/images.ts';
 import { checkLeftovers } from './rules/leftovers.ts';
+import { checkFlagsInProse } from './rules/flags-in-prose.ts';
 import { checkLinks } from './rules/links.ts';
 import { checkSpelling } from './rules/spelling.ts';
 import { checkWantedFile } from './rules/wanted.ts';
@@ -69,8 +71,10 @@ export async function runChecks(options: CheckOptions): Promise<CheckResult> {
 		checkHeadings,
 		checkCodeLanguage,
 		checkCommandWhitespace,
+		checkDirectives,
 		checkImages,
 		checkLeftovers,
+		checkFlagsInProse,
 		createReviewedRule(options.now ?? new Date()),
 	];
 	const problems = parsed.filter(({ doc }) => targetSet.has(doc)).flatMap(({ problems }) => problems);

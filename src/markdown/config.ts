@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { transformerMetaHighlight, transformerNotationDiff } from '@shikijs/transformers';
+import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
 import type { HastPluginEntry } from 'satteri';
 import { codeBlockFrame } from './code-blocks.ts';
+import { markdownDirectives, markdownFeatures } from './directives.ts';
 import { externalLinks } from './external-links.ts';
 import { headingAnchors } from './heading-anchors.ts';
 import { cachedHighlight, type HighlightOptions } from './highlight.ts';
@@ -36,4 +38,9 @@ export function highlightOptions(
 /** The Sätteri hast plugins every guide goes through, in order: code first, like Astro's own highlighter. */
 export function markdownPlugins(options: HighlightOptions = highlightOptions()): HastPluginEntry[] {
 	return [cachedHighlight(options), headingAnchors(), externalLinks(), scrollableTables()];
+}
+
+/** The Sätteri options for `.md` and `.mdx` alike: directive plugins on the Markdown tree, the rest on the HTML tree. */
+export function markdownProcessorOptions(options?: HighlightOptions): Required<SatteriProcessorOptions> {
+	return { features: markdownFeatures, mdastPlugins: markdownDirectives(), hastPlugins: markdownPlugins(options) };
 }

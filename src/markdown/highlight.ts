@@ -87,9 +87,9 @@ export function cachedHighlight(options: HighlightOptions): HastPluginDefinition
 			defaultColor: false,
 			meta: meta ? { __raw: meta } : undefined,
 			transformers: options.transformers,
-			// Shiki stops tokenizing a line after 500 ms by default and leaves the rest in one colour. The JavaScript regex
-			// engine compiles a grammar's patterns on first use, which on a busy machine can take that long, so the same
-			// block came out in other colours from one build to the next (and the disk cache kept the truncated result).
+			// Shiki stops tokenizing a line after 500 ms by default and colours the rest of it as one token. The first
+			// line a fresh highlighter sees also pays for compiling the grammar's regexes, so on a busy machine its
+			// colours depended on the load and on which block came first: dist/ was not reproducible.
 			tokenizeTimeLimit: 0,
 		});
 		const element = root.children[0] as Element;

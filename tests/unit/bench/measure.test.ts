@@ -2,7 +2,17 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { folderStats, parseTimeReport, phaseLines, plainText, renderTimeByRoute } from '../../../scripts/bench/measure.ts';
+import {
+	folderStats,
+	parentPid,
+	parseTimeReport,
+	phaseLines,
+	plainText,
+	processTree,
+	renderTimeByRoute,
+	residentKb,
+	watchTreeRss,
+} from '../../../scripts/bench/measure.ts';
 
 const report = `	Command being timed: "node node_modules/astro/bin/astro.mjs build"
 	User time (seconds): 36.47
@@ -62,5 +72,36 @@ describe('build measurements', () => {
 		writeFileSync(join(folder, 'guide/index.html'), '123');
 		writeFileSync(join(folder, 'guide/style.css'), '12');
 		expect(folderStats(folder)).toEqual({ htmlPages: 2, bytes: 10 });
+	});
+});
+
+describe('memory of a process tree', () => {
+	it('reads the parent pid from /proc/<pid>/stat even when the command name holds spaces and parentheses', () => {
+		expect(parentPid('4242 (node) S 4200 4242 4200 0 -1 4194560 95 0 0 0')).toBe(4200);
+		expect(parentPid('77 (pagefind (x) y) R 4242 77 4200 0 -1')).toBe(4242);
+	});
+
+	it('reads VmRSS in kB from /proc/<pid>/status, and 0 when there is none', () => {
+		expect(residentKb('Name:\tnode\nVmPeak:\t 999 kB\nVmRSS:\t  123456 kB\nThreads:\t11\n')).toBe(123456);
+		expect(residentKb('Name:\tzombie\nState:\tZ (zombie)\n')).toBe(0);
+	});
+
+	it('collects a process and all its descendants, and nothing else', () => {
+		const parents = new Map([
+			[10, 1],
+			[11, 10],
+			[12, 11],
+			[13, 10],
+			[20, 1],
+			[21, 20],
+		]);
+		expect(processTree(10, parents).sort((a, b) => a - b)).toEqual([10, 11, 12, 13]);
+		expect(processTree(99, parents)).toEqual([99]);
+	});
+
+	it('measures this process: the peak is at least its resident memory', async () => {
+		const watch = watchTreeRss(process.pid, 10);
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(watch.stop()).toBeGreaterThanOrEqual(process.memoryUsage().rss / 1024 / 2);
 	});
 });

@@ -5,7 +5,7 @@ import { createSatteriMarkdownProcessor, satteriHeadingIdsPlugin } from '@astroj
 import { mdxToJs, mdxToMdast } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { collectAnchors, parseDoc } from '../../../src/checks/parse.ts';
-import { highlightOptions, markdownPlugins } from '../../../src/markdown/config.ts';
+import { highlightOptions, markdownProcessorOptions } from '../../../src/markdown/config.ts';
 
 const SOURCE = `---
 title: Anchors
@@ -42,10 +42,10 @@ describe('anchors', () => {
 
 	it('slugs headings with dashes, quotes and ellipses as the site build does (smart punctuation)', async () => {
 		const source = '---\ntitle: Dashes\n---\n\n## COPY --from keeps the owner\n\n## Wait... "really" -- yes---no\n';
-		// The site's own Markdown processor, with Astro's defaults (smartypants on), as the build renders guides.
+		// The site's own Markdown processor and features, as the build renders guides.
 		const processor = await createSatteriMarkdownProcessor({
 			syntaxHighlight: false,
-			hastPlugins: markdownPlugins(highlightOptions(undefined)),
+			...markdownProcessorOptions(highlightOptions(undefined)),
 		});
 		const built = [...(await processor.render(source)).code.matchAll(/<h2 id="([^"]*)"/g)].map((match) => match[1]);
 		const directory = mkdtempSync(path.join(tmpdir(), 'anchors-'));

@@ -18,6 +18,8 @@ const PASSING = [
 	'pictures/pass.mdx',
 	'leftovers/pass.mdx',
 	'leftovers/draft.mdx',
+	// Also shows that colons in prose stay text: its link to #pin-pythonlatest-to-a-digest must resolve.
+	'directives/pass.md',
 ];
 
 describe('passing fixtures', () => {
@@ -145,10 +147,31 @@ describe('leftovers', () => {
 	});
 });
 
+describe('directives', () => {
+	it('reports an unknown block directive, a stray attribute, steps without a list and details without a summary', () => {
+		expect(linesFor(problems, 'directives/fail.md')).toEqual([
+			'content/docs/directives/fail.md:9:1  directives  Unknown directive ":::warning".  (Use one of :::note, :::tip, :::caution, :::danger, :::details, :::steps. To show the colons as text, escape the first one: \\:::warning.)',
+			'content/docs/directives/fail.md:13:1  directives  ":::tip" does not take the attribute icon.  (Remove the {…} part; a title goes in brackets: :::tip[Title].)',
+			'content/docs/directives/fail.md:17:1  directives  ":::steps" must wrap exactly one ordered list.  (Write the steps as "1. First step" lines between ":::steps" and ":::", and indent anything that belongs to a step (code, notes) under it.)',
+			'content/docs/directives/fail.md:21:1  directives  ":::details" needs a summary: the line readers click to open it.  (Write the summary in brackets: :::details[What the hidden part explains].)',
+		]);
+	});
+});
+
 describe('syntax', () => {
 	it('reports MDX that does not parse at the parser position', () => {
 		expect(linesFor(problems, 'syntax/fail.mdx')).toEqual([
 			'content/docs/syntax/fail.mdx:11:16  syntax  The file cannot be parsed as MDX: Could not parse expression with oxc: Expected `,` or `)` but found `:` (mdx-jsx:unexpected-character)  (In MDX, write { and < as \\{ and \\< in text (or put them in `code`), and close every component tag.)',
+		]);
+	});
+});
+
+describe('flags in prose', () => {
+	it('reports a flag written as plain text at its column, on any line of a paragraph, and reads anchors as the site makes them', () => {
+		expect(linesFor(problems, 'flags/fail.md')).toEqual([
+			'content/docs/flags/fail.md:9:9  flags-in-prose  "--from" is written as plain text, so the site shows it with an en dash ("–from").  (Write it as inline code: `--from`.)',
+			'content/docs/flags/fail.md:11:16  flags-in-prose  "--rm" is written as plain text, so the site shows it with an en dash ("–rm").  (Write it as inline code: `--rm`.)',
+			'content/docs/flags/fail.md:12:6  flags-in-prose  "--pull" is written as plain text, so the site shows it with an en dash ("–pull").  (Write it as inline code: `--pull`.)',
 		]);
 	});
 });

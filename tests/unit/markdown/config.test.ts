@@ -1,6 +1,6 @@
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { highlightOptions, markdownPlugins } from '../../../src/markdown/config.ts';
+import { highlightOptions, markdownProcessorOptions } from '../../../src/markdown/config.ts';
 
 type Renderer = Awaited<ReturnType<typeof createSatteriMarkdownProcessor>>;
 let renderer: Renderer;
@@ -9,7 +9,7 @@ let renderer: Renderer;
 beforeAll(async () => {
 	renderer = await createSatteriMarkdownProcessor({
 		syntaxHighlight: false,
-		hastPlugins: markdownPlugins(highlightOptions(undefined)),
+		...markdownProcessorOptions(highlightOptions(undefined)),
 	});
 });
 

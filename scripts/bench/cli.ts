@@ -1,0 +1,20 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { UsageError, describeError } from '../../src/lib/errors.ts';
+
+/** Refuse output folders that already hold something: a benchmark never overwrites files. */
+export function refuseNonEmptyFolders(folders: Record<string, string | undefined>): void {
+	for (const [flag, dir] of Object.entries(folders)) {
+		if (dir && existsSync(dir) && readdirSync(dir).length > 0) {
+			throw new UsageError(
+				`${flag} ${dir}: the folder exists and is not empty.`,
+				'Pass a new or empty folder; nothing is overwritten.',
+			);
+		}
+	}
+}
+
+/** Print a benchmark's failure, with its hint when it has one, and set a failing exit code. */
+export function reportFailure(error: unknown): void {
+	console.error(describeError(error));
+	process.exitCode = 1;
+}
