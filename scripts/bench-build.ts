@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadTags } from '../src/content/tags.ts';
+import { DEFAULT_SNAPSHOT_DIR } from '../src/images/snapshot.ts';
+import { AcademyError, UsageError } from '../src/lib/errors.ts';
 import { refuseNonEmptyFolders, reportFailure } from './bench/cli.ts';
 import { generateCorpus } from './bench/corpus.ts';
 import { buildEnv, commitEverything, copyProject, removeImageOverviews, writeCorpus } from './bench/project.ts';
@@ -68,14 +70,17 @@ function readOptions(): BenchOptions {
 	});
 	const articles = Number(values.articles);
 	if (!Number.isInteger(articles) || articles < 1) {
-		throw new Error(`--articles must be a positive whole number, got "${values.articles}". Example: --articles 600.`);
+		throw new UsageError(`--articles must be a positive whole number, got "${values.articles}".`, 'For example: --articles 600.');
 	}
 	if (!(PROCESSORS as readonly string[]).includes(values.processor)) {
-		throw new Error(`--processor must be one of ${PROCESSORS.join(', ')}, got "${values.processor}".`);
+		throw new UsageError(
+			`--processor must be one of ${PROCESSORS.join(', ')}, got "${values.processor}".`,
+			'For example: --processor satteri.',
+		);
 	}
 	refuseNonEmptyFolders({ '--keep': values.keep, '--workdir': values.workdir });
 	if (values.format !== 'mdx' && values.format !== 'md') {
-		throw new Error(`--format must be mdx or md, got "${values.format}". Example: --format md.`);
+		throw new UsageError(`--format must be mdx or md, got "${values.format}".`, 'For example: --format md.');
 	}
 	return {
 		format: values.format,
@@ -91,12 +96,13 @@ function readOptions(): BenchOptions {
 /** Check that the copy builds with the processor asked for, before spending a minute on the build. */
 function checkProcessor(project: string, processor: Processor): void {
 	if (processor === 'satteri' && !readFileSync(join(project, 'astro.config.mjs'), 'utf8').includes('satteri(')) {
-		throw new Error(
+		throw new AcademyError(
 			'astro.config.mjs does not set a satteri() processor, so "--processor satteri" would measure something else.',
+			'Measure the unified processor with --processor unified, or restore satteri() in astro.config.mjs.',
 		);
 	}
 	if (processor === 'unified' && !existsSync(join(project, 'node_modules/@astrojs/markdown-remark'))) {
-		throw new Error('--processor unified needs @astrojs/markdown-remark. Hint: run "npm ci" (it is a devDependency).');
+		throw new AcademyError('--processor unified needs @astrojs/markdown-remark.', 'Run "npm ci" (it is a devDependency).');
 	}
 }
 
@@ -114,8 +120,9 @@ async function measureBuild(project: string, label: string, options: BenchOption
 	);
 	writeBuildLog(join(project, `build-${label}.log`), run.lines);
 	if (run.exitCode !== 0) {
-		throw new Error(
-			`The ${label} build failed with exit code ${run.exitCode}. Last lines:\n${lastLines(run.lines, 40)}\nThe copy is kept in ${project}.`,
+		throw new AcademyError(
+			`The ${label} build failed with exit code ${run.exitCode}. Last lines:\n${lastLines(run.lines, 40)}`,
+			`The copy is kept in ${project}: build it there to see the whole output.`,
 		);
 	}
 	const { htmlPages, bytes } = folderStats(join(project, 'dist'));
@@ -191,7 +198,7 @@ async function main(): Promise<void> {
 	copyProject(root, project);
 	checkProcessor(project, options.processor);
 	writeCorpus(join(project, 'content/docs'), files);
-	const overviews = removeImageOverviews(join(project, 'content/images'));
+	const overviews = removeImageOverviews(join(project, DEFAULT_SNAPSHOT_DIR));
 	if (overviews > 0)
 		console.log(`Removed ${overviews} image overviews from the copy: they link to real guides, which the corpus replaces.`);
 	commitEverything(project);

@@ -6,7 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { imageRepositorySchema, snapshotMetadataSchema, type ImageRepository } from '../src/images/model.ts';
-import { readSnapshot, serialize } from '../src/images/snapshot.ts';
+import { DEFAULT_SNAPSHOT_DIR, readSnapshot, serialize } from '../src/images/snapshot.ts';
+import { joinRepositoryPath } from '../src/registry/index.ts';
+import { compareText } from '../src/lib/compare.ts';
+import { AcademyError, UsageError } from '../src/lib/errors.ts';
 import { folderStats, runTimedNode } from './bench/measure.ts';
 
 /** Copies of the demo images under numbered names (`python`, `python-1`, …) until there are `count` of them. */
@@ -16,17 +19,16 @@ export function multiplyImages(images: readonly ImageRepository[], count: number
 		for (const image of images) {
 			if (result.length === count) break;
 			const name = round === 0 ? image.name : `${image.name}-${round}`;
-			const namespace = image.repository.slice(0, image.repository.length - image.name.length);
-			const reference = `${image.reference.slice(0, image.reference.length - image.name.length)}${name}`;
-			result.push({ ...image, name, repository: `${namespace}${name}`, reference });
+			const repository = joinRepositoryPath(image.repository.slice(0, -image.name.length).replace(/\/$/, ''), name);
+			result.push({ ...image, name, repository, reference: `${image.registry}/${repository}` });
 		}
 	}
-	return result.sort((a, b) => a.name.localeCompare(b.name));
+	return result.sort((a, b) => compareText(a.name, b.name));
 }
 
 /** Write a snapshot folder holding `images`, with the demo metadata. */
 async function writeSnapshotCopy(dir: string, images: readonly ImageRepository[]): Promise<void> {
-	const { metadata } = await readSnapshot('content/images');
+	const { metadata } = await readSnapshot(DEFAULT_SNAPSHOT_DIR);
 	for (const image of images) writeFileSync(join(dir, `${image.name}.json`), serialize(imageRepositorySchema, image));
 	writeFileSync(
 		join(dir, '_snapshot.json'),
@@ -49,11 +51,12 @@ async function measure(label: string, snapshotDir: string, work: string) {
 		},
 	);
 	if (run.exitCode !== 0)
-		throw new Error(
+		throw new AcademyError(
 			`Build "${label}" failed:\n${run.lines
 				.slice(-30)
 				.map((line) => line.text)
 				.join('\n')}`,
+			'The lines above are the end of the build output; the snapshot copy is in the work folder named there.',
 		);
 	const stats = folderStats(outDir);
 	return { label, seconds: run.wallMs / 1000, pages: stats.htmlPages, peakRssMb: run.maxRssKb / 1024, distMb: stats.bytes / 1e6 };
@@ -62,14 +65,15 @@ async function measure(label: string, snapshotDir: string, work: string) {
 if (import.meta.main) {
 	const { values } = parseArgs({ options: { images: { type: 'string', default: '1000' } } });
 	const count = Number(values.images);
-	if (!Number.isInteger(count) || count < 1) throw new Error(`--images must be a positive whole number, not "${values.images}".`);
+	if (!Number.isInteger(count) || count < 1)
+		throw new UsageError(`--images must be a positive whole number, not "${values.images}".`, 'For example: --images 1000.');
 	const work = mkdtempSync(join(tmpdir(), 'academy-bench-images-'));
 	try {
-		const demo = (await readSnapshot('content/images')).images;
+		const demo = (await readSnapshot(DEFAULT_SNAPSHOT_DIR)).images;
 		const many = join(work, 'snapshot');
 		mkdirSync(many);
 		await writeSnapshotCopy(many, multiplyImages(demo, count));
-		const base = await measure(`${demo.length}-images`, 'content/images', work);
+		const base = await measure(`${demo.length}-images`, DEFAULT_SNAPSHOT_DIR, work);
 		const big = await measure(`${count}-images`, many, work);
 		const extraPages = big.pages - base.pages;
 		console.log('| images | pages | build s | peak RSS MB | dist MB |\n| --- | --- | --- | --- | --- |');

@@ -10,7 +10,9 @@ import { buildDemoImage, pushBuiltImage } from '../src/images/demo/builder.ts';
 import { DEMO_IMAGES, type DemoImage } from '../src/images/demo/definitions.ts';
 import { startLocalRegistry } from '../src/images/demo/local-registry.ts';
 import { DEMO_RECORDED_AS } from '../src/images/demo/seed.ts';
+import { DEFAULT_TAGS } from '../src/images/repositories-config.ts';
 import { syncImages } from '../src/images/sync.ts';
+import { AcademyError } from '../src/lib/errors.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -49,7 +51,8 @@ async function startLatencyProxy(target: URL, delayMs: number): Promise<{ url: s
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const address = server.address();
-	if (!address || typeof address !== 'object') throw new Error('proxy has no address');
+	if (!address || typeof address !== 'object')
+		throw new AcademyError('The latency proxy has no address.', 'Check that the loopback interface is up.');
 	return {
 		url: `http://127.0.0.1:${address.port}`,
 		close: () => {
@@ -80,7 +83,7 @@ async function measure(label: string, baseUrl: string, outDir: string) {
 	const report = await syncImages({
 		location: parseRegistryLocation(`${baseUrl}/${NAMESPACE}`),
 		repositories: Array.from({ length: repoCount }, (_, index) => benchImage(index).name),
-		tags: ['latest', 'latest-dev'],
+		tags: [...DEFAULT_TAGS],
 		outDir,
 		mode: 'exact',
 		transport: { concurrency },
@@ -90,7 +93,11 @@ async function measure(label: string, baseUrl: string, outDir: string) {
 	const cpu = process.cpuUsage(cpuBefore);
 	const tags = report.outcomes.reduce((total, outcome) => total + outcome.tags, 0);
 	const failed = report.outcomes.filter((outcome) => outcome.status === 'failed');
-	if (failed.length) throw new Error(`${label}: ${failed.length} repositories failed, first: ${failed[0].error}`);
+	if (failed.length)
+		throw new AcademyError(
+			`${label}: ${failed.length} repositories failed, first: ${failed[0].error}`,
+			'A benchmark needs every repository to sync; fix the failure first.',
+		);
 	return {
 		phase: label,
 		repositories: report.outcomes.length,

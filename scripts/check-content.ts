@@ -2,8 +2,9 @@
 // Prints one line a problem (path:line:column  rule  message  (hint)), GitHub annotations when GITHUB_ACTIONS is set,
 // and exits 1 when any error was found (warnings alone do not fail), 2 on a usage error.
 import { parseArgs } from 'node:util';
-import { formatAnnotation, formatProblem, formatSummary } from '../src/checks/format.ts';
+import { formatAnnotation, formatCheckSummary, formatProblem } from '../src/checks/format.ts';
 import { runChecks } from '../src/checks/runner.ts';
+import { describeError } from '../src/lib/errors.ts';
 
 const { values, positionals } = parseArgs({
 	allowPositionals: true,
@@ -22,9 +23,9 @@ try {
 		console.log(formatProblem(problem));
 		if (process.env.GITHUB_ACTIONS) console.log(formatAnnotation(problem));
 	}
-	console.log(formatSummary(problems, checkedFiles));
+	console.log(formatCheckSummary(problems, checkedFiles));
 	process.exitCode = problems.some((problem) => problem.severity === 'error') ? 1 : 0;
 } catch (error) {
-	console.error(error instanceof Error ? error.message : error);
+	console.error(describeError(error));
 	process.exitCode = 2;
 }

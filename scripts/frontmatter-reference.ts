@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createDocsSchema } from '../src/content/docs-schema.ts';
 import { renderFrontmatterReference, replaceReference } from '../src/checks/frontmatter-reference.ts';
+import { describeError } from '../src/lib/errors.ts';
 
 const { values } = parseArgs({
 	options: { check: { type: 'boolean', default: false }, file: { type: 'string', default: 'CONTRIBUTING.md' } },
@@ -24,6 +25,6 @@ try {
 		console.log(`${values.file}: front matter reference updated.`);
 	}
 } catch (error) {
-	console.error(error instanceof Error ? error.message : error);
+	console.error(describeError(error));
 	process.exitCode = 2;
 }

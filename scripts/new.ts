@@ -12,6 +12,7 @@ import {
 	type NewGuideRequest,
 } from '../src/scaffold/new-guide.ts';
 import { askForGuide } from '../src/scaffold/prompt.ts';
+import { describeError } from '../src/lib/errors.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -53,7 +54,6 @@ try {
 	console.log(`Created ${path.relative(root, file)} (published at ${route} once draft: true is removed).`);
 	console.log('Next: fill in every TODO, run npm run dev to preview it, then npm run check:content.');
 } catch (error) {
-	if (error instanceof ScaffoldError) console.error(`${error.message} (${error.hint})`);
-	else console.error(error instanceof Error ? error.message : error);
+	console.error(describeError(error));
 	process.exitCode = 1;
 }

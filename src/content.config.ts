@@ -3,9 +3,10 @@ import { file } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { createDocsSchema } from './content/docs-schema.ts';
 import { entryId } from './lib/routes.ts';
-import { imageSourceLoader, imagesLoader } from './content/images-loader.ts';
+import { imageLoaders } from './content/images-loader.ts';
 import { WANTED_FILE, createWantedGuideSchema } from './content/wanted.ts';
 import { strictGlob } from './content/strict-glob.ts';
+import { DEFAULT_SNAPSHOT_DIR } from './images/snapshot.ts';
 
 /** Guides: every Markdown and MDX file under content/docs; the id is its path without extension. */
 const docs = defineCollection({
@@ -18,15 +19,18 @@ const docs = defineCollection({
 	schema: createDocsSchema(),
 });
 
+/** The images loader decides where image data comes from; the imageSource loader reports its decision. */
+const imageData = imageLoaders();
+
 /** Image data generated from registry metadata: the committed snapshot, or a live registry (IMAGES_REGISTRY). */
-const images = defineCollection({ loader: imagesLoader() });
+const images = defineCollection({ loader: imageData.images });
 
 /** One entry, `current`: the registry, mode and sync time of the image data in this build. */
-const imageSource = defineCollection({ loader: imageSourceLoader() });
+const imageSource = defineCollection({ loader: imageData.imageSource });
 
 /** Hand-written overviews merged into image pages: `content/images/<name>.mdx`, never generated. */
 const imageOverviews = defineCollection({
-	loader: strictGlob({ pattern: '**/*.{md,mdx}', base: './content/images', generateId: ({ entry }) => entryId(entry) }),
+	loader: strictGlob({ pattern: '**/*.{md,mdx}', base: DEFAULT_SNAPSHOT_DIR, generateId: ({ entry }) => entryId(entry) }),
 	schema: z
 		.object({
 			/** One or two sentences shown in the catalog and at the top of the image page. */

@@ -1,13 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-
-/** A mistake on a benchmark's command line, with what to do instead. */
-export class UsageError extends Error {
-	readonly hint: string;
-	constructor(message: string, hint: string) {
-		super(message);
-		this.hint = hint;
-	}
-}
+import { UsageError, describeError } from '../../src/lib/errors.ts';
 
 /** Refuse output folders that already hold something: a benchmark never overwrites files. */
 export function refuseNonEmptyFolders(folders: Record<string, string | undefined>): void {
@@ -23,7 +15,6 @@ export function refuseNonEmptyFolders(folders: Record<string, string | undefined
 
 /** Print a benchmark's failure, with its hint when it has one, and set a failing exit code. */
 export function reportFailure(error: unknown): void {
-	console.error(error instanceof Error ? error.message : error);
-	if (error instanceof UsageError) console.error(`Hint: ${error.hint}`);
+	console.error(describeError(error));
 	process.exitCode = 1;
 }

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { UsageError } from './cli.ts';
+import { UsageError } from '../../src/lib/errors.ts';
 import type { CorpusFile } from './corpus.ts';
 
 /** Starlight and the Astro it runs on, pinned so that runs months apart compare the same thing. */

@@ -1,4 +1,5 @@
 import { slug } from 'github-slugger';
+import { AcademyError } from '../../src/lib/errors.ts';
 import { docPathForFile } from '../../src/lib/routes.ts';
 
 /** One generated file: its path under content/docs and its text. */
@@ -234,9 +235,9 @@ function landingPage(folder: Folder, order: number, format: 'mdx' | 'md'): Corpu
  */
 export function generateCorpus({ articles, tags, format = 'mdx' }: CorpusOptions): CorpusFile[] {
 	if (!Number.isInteger(articles) || articles < 1) {
-		throw new Error(`Corpus: articles must be a positive integer, got ${articles}. Hint: pass --articles 600.`);
+		throw new AcademyError(`Corpus: articles must be a positive integer, got ${articles}.`, 'Pass --articles 600.');
 	}
-	if (tags.length === 0) throw new Error('Corpus: the tag vocabulary is empty. Hint: check content/tags.yaml.');
+	if (tags.length === 0) throw new AcademyError('Corpus: the tag vocabulary is empty.', 'Check content/tags.yaml.');
 	const width = Math.max(4, String(articles).length);
 	const landing = [...SECTION_FOLDERS, ...OPEN_SOURCE_FOLDERS].map((folder, order) => landingPage(folder, order, format));
 	const lastInFolder = new Map<string, number>();

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { AcademyError } from '../../src/lib/errors.ts';
 
 /** GNU time, whose `-v` report gives the peak resident memory of the build and its children. */
 export const GNU_TIME = '/usr/bin/time';
@@ -95,7 +96,11 @@ export function watchTreeRss(root: number, intervalMs = 200): { stop: () => numb
 export function parseTimeReport(report: string): TimeReport {
 	const field = (label: string) => {
 		const match = new RegExp(`${label}:\\s*([\\d.]+)`).exec(report);
-		if (!match) throw new Error(`GNU time report has no "${label}" line:\n${report}`);
+		if (!match)
+			throw new AcademyError(
+				`GNU time report has no "${label}" line:\n${report}`,
+				'Run the benchmark with GNU time 1.9 (apt-get install time).',
+			);
 		return Number(match[1]);
 	};
 	return {
@@ -179,7 +184,7 @@ export function runTimed(
 	env: NodeJS.ProcessEnv,
 ): Promise<BuildRun> {
 	if (!existsSync(GNU_TIME)) {
-		throw new Error(`${GNU_TIME} is missing; it measures peak memory. Hint: install it with "apt-get install -y time".`);
+		throw new AcademyError(`${GNU_TIME} is missing; it measures peak memory.`, 'Install it with "apt-get install -y time".');
 	}
 	return new Promise((resolve, reject) => {
 		const started = performance.now();

@@ -1,4 +1,4 @@
-import { compareText } from '../../src/registry/attestations.ts';
+import { compareText } from '../../src/lib/compare.ts';
 
 /** The parts of a V8 `.cpuprofile` (Node's `--cpu-prof`) that say where time went. */
 export interface CpuProfile {

@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Parents, Root } from 'hast';
 import Slugger from 'github-slugger';
+import { AcademyError } from '../../src/lib/errors.ts';
 import { isExternalHref } from '../../src/markdown/external-links.ts';
 import { FOOTNOTE_LABEL_ID, LINKED_HEADINGS, anchorLink, headingWrapper } from '../../src/markdown/heading-anchors.ts';
 
@@ -89,9 +90,9 @@ export function rehypeTwinsOf(satteriPlugins: readonly SatteriPluginEntry[]): ((
 		if (name === HIGHLIGHT_PLUGIN) return [];
 		const twin = TWINS[name];
 		if (!twin) {
-			throw new Error(
-				`astro.config.mjs uses the Sätteri plugin "${name}", which has no rehype twin. ` +
-					'Hint: add one to scripts/bench/rehype-plugins.ts so that both processors do the same work.',
+			throw new AcademyError(
+				`astro.config.mjs uses the Sätteri plugin "${name}", which has no rehype twin.`,
+				'Add one to scripts/bench/rehype-plugins.ts so that both processors do the same work.',
 			);
 		}
 		return [twin];

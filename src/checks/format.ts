@@ -21,7 +21,7 @@ export function formatAnnotation(problem: Problem): string {
 }
 
 /** The closing line: how many files, errors and warnings. */
-export function formatSummary(problems: readonly Problem[], checkedFiles: number): string {
+export function formatCheckSummary(problems: readonly Problem[], checkedFiles: number): string {
 	const errors = problems.filter((problem) => problem.severity === 'error').length;
 	const warnings = problems.length - errors;
 	const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;

@@ -4,16 +4,9 @@ import { markdownToMdast, mdxToMdast, type MdastNode } from 'satteri';
 import { directiveAsWritten, markdownFeatures } from '../markdown/directives.ts';
 import GithubSlugger from 'github-slugger';
 import { LineCounter, parseDocument } from 'yaml';
+import { splitFrontmatter } from '../lib/frontmatter.ts';
 import { headingText, jsxElements, nodesOfType, stringAttribute, walk } from './mdast.ts';
 import type { ParsedDoc, Problem } from './types.ts';
-
-const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
-
-/** The front matter block of a file: its YAML text, and the line and string offset where that text starts. */
-export function splitFrontmatter(source: string): { yaml: string; firstLine: number; offset: number } | undefined {
-	const match = FRONTMATTER.exec(source);
-	return match ? { yaml: match[1], firstLine: 2, offset: source.indexOf('\n') + 1 } : undefined;
-}
 
 /** The anchors a page offers: heading slugs exactly as Astro makes them (github-slugger, in order) and explicit ids. */
 export function collectAnchors(tree: MdastNode): Set<string> {

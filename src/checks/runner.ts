@@ -16,8 +16,12 @@ import { checkSpelling } from './rules/spelling.ts';
 import { checkWantedFile } from './rules/wanted.ts';
 import { createReviewedRule } from './rules/reviewed.ts';
 import { WANTED_FILE } from '../content/wanted.ts';
-import { docPathForFile, entryId } from '../lib/routes.ts';
-import { buildSiteIndex, listContentFiles, loadImageNames } from './site.ts';
+import { DEFAULT_SNAPSHOT_DIR } from '../images/snapshot.ts';
+import { compareText } from '../lib/compare.ts';
+import { listContentFiles } from '../lib/content-files.ts';
+import { AcademyError } from '../lib/errors.ts';
+import { docPathForFile, entryId, imagePath } from '../lib/routes.ts';
+import { buildPublishedSite, loadImageNames } from './site.ts';
 import type { DocRule, ParsedDoc, Problem } from './types.ts';
 
 /** What to check and where the project is. */
@@ -42,7 +46,7 @@ export interface CheckResult {
 export async function runChecks(options: CheckOptions): Promise<CheckResult> {
 	const root = path.resolve(options.root);
 	const docsDirectory = path.join(root, 'content', 'docs');
-	const imagesDirectory = path.join(root, 'content', 'images');
+	const imagesDirectory = path.join(root, DEFAULT_SNAPSHOT_DIR);
 	const tags = loadTags(path.join(root, 'content', 'tags.yaml')).map((tag) => tag.id);
 
 	const parsed = [
@@ -51,10 +55,10 @@ export async function runChecks(options: CheckOptions): Promise<CheckResult> {
 		),
 		...listContentFiles(imagesDirectory)
 			.filter((file) => path.dirname(file) === imagesDirectory)
-			.map((file) => parseDoc(root, file, `/images/${entryId(path.basename(file))}/`, 'image-overview')),
+			.map((file) => parseDoc(root, file, imagePath(entryId(path.basename(file))), 'image-overview')),
 	];
 	const docs = parsed.map(({ doc }) => doc);
-	const site = buildSiteIndex({ root, docs, tags, imageNames: loadImageNames(imagesDirectory) });
+	const site = buildPublishedSite({ root, docs, tags, imageNames: await loadImageNames(imagesDirectory) });
 
 	const wantedFile = path.join(root, WANTED_FILE);
 	const files = options.files?.filter((file) => path.resolve(file) !== wantedFile);
@@ -76,11 +80,11 @@ export async function runChecks(options: CheckOptions): Promise<CheckResult> {
 	const problems = parsed.filter(({ doc }) => targetSet.has(doc)).flatMap(({ problems }) => problems);
 	for (const doc of targets) for (const rule of rules) problems.push(...rule(doc, site));
 	const targetFiles = new Set(targets.map((doc) => doc.file));
-	problems.push(...checkDuplicates(docs).filter((problem) => targetFiles.has(problem.file)));
+	problems.push(...checkDuplicates(docs, site).filter((problem) => targetFiles.has(problem.file)));
 	if (checkWanted) problems.push(...checkWantedFile(root, docs, tags));
 	if (options.spelling !== false) problems.push(...(await checkSpelling(targets, path.join(root, 'cspell.config.yaml'))));
 
-	problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+	problems.sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.rule, b.rule));
 	const wantedChecked = checkWanted && existsSync(wantedFile) ? 1 : 0;
 	return { problems, checkedFiles: targets.length + wantedChecked };
 }
@@ -91,8 +95,9 @@ function selectTargets(docs: readonly ParsedDoc[], files: readonly string[]): Pa
 	return files.map((file) => {
 		const doc = byPath.get(path.resolve(file));
 		if (!doc) {
-			throw new Error(
-				`${file} is not a guide in content/docs/ or an image overview in content/images/. Hint: give .md or .mdx files from those folders, or no file to check them all.`,
+			throw new AcademyError(
+				`${file} is not a guide in content/docs/ or an image overview in content/images/.`,
+				'Give .md or .mdx files from those folders, or no file to check them all.',
 			);
 		}
 		return doc;

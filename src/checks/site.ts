@@ -1,95 +1,61 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { docPath } from '../lib/routes.ts';
-import type { ParsedDoc, SiteIndex } from './types.ts';
+import { DEMO_IMAGES } from '../images/demo/definitions.ts';
+import { SnapshotError, readSnapshotMetadata } from '../images/snapshot.ts';
+import { compareText } from '../lib/compare.ts';
+import { imagePath, pageFileRoute, tagPath } from '../lib/routes.ts';
+import type { ParsedDoc, PublishedSite } from './types.ts';
 
-/** Image names the demo snapshot provides; used until a snapshot exists in `content/images/`. */
-export const DEMO_IMAGE_NAMES = [
-	'static',
-	'wolfi-base',
-	'busybox',
-	'git',
-	'curl',
-	'nginx',
-	'python',
-	'node',
-	'go',
-	'jdk',
-	'jre',
-	'ruby',
-	'php',
-	'redis',
-	'postgres',
-	'rust',
-	'dotnet-sdk',
-	'dotnet-runtime',
-	'glibc-dynamic',
-	'bash',
-	'jq',
-	'kubectl',
-	'pytorch',
-	'mariadb',
-	'maven',
-] as const;
+/** Names of the demo images: what the committed snapshot holds until a real sync replaces it. */
+export const DEMO_IMAGE_NAMES: readonly string[] = DEMO_IMAGES.map((image) => image.name).sort(compareText);
 
-/** Pages the site generates itself rather than from a guide. */
-export const FIXED_ROUTES = [
-	'/',
-	'/images/',
-	'/images/packages/',
-	'/search/',
-	'/tags/',
-	'/contribute/',
-	'/rss.xml',
-	'/robots.txt',
-	'/sitemap-index.xml',
-] as const;
+/** The page templates of the site, whose file names are the routes the site generates itself. */
+const PAGES_DIRECTORY = path.join(import.meta.dirname, '..', 'pages');
 
-/** Every Markdown and MDX file below a folder, sorted so that output is stable. */
-export function listContentFiles(directory: string): string[] {
-	if (!existsSync(directory)) return [];
-	return readdirSync(directory, { recursive: true, withFileTypes: true })
-		.filter((entry) => entry.isFile() && /\.mdx?$/.test(entry.name))
-		.map((entry) => path.join(entry.parentPath, entry.name))
-		.sort();
-}
+/** Files integrations write at the site root: @astrojs/sitemap's index (astro.config.mjs). */
+const INTEGRATION_ROUTES = ['/sitemap-index.xml'];
 
-/** Section folders a guide can go into, e.g. `container-images` and `open-source/wolfi`. */
-export function listSections(root: string): string[] {
-	const docs = path.join(root, 'content', 'docs');
-	if (!existsSync(docs)) return [];
-	return readdirSync(docs, { recursive: true, withFileTypes: true })
-		.filter((entry) => entry.isDirectory())
-		.map((entry) => path.relative(docs, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-		.sort();
+/** Routes the site generates from its page templates: fixed pages, and the prefixes of page families (`/images/`, `/tags/`). */
+export function generatedRoutes(pagesDirectory = PAGES_DIRECTORY): { routes: string[]; prefixes: string[] } {
+	const routes = [...INTEGRATION_ROUTES];
+	const prefixes: string[] = [];
+	const files = readdirSync(pagesDirectory, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile())
+		.map((entry) => path.relative(pagesDirectory, path.join(entry.parentPath, entry.name)));
+	for (const file of files) {
+		const route = pageFileRoute(file);
+		// Dynamic pages at the root publish the guides and the redirects file, not a family of their own.
+		if (route.kind === 'static') routes.push(route.route);
+		else if (route.prefix !== '/') prefixes.push(route.prefix);
+	}
+	return { routes: routes.sort(compareText), prefixes: [...new Set(prefixes)].sort(compareText) };
 }
 
 /**
- * Names of the images with a page: the `name` of each repository file of the snapshot in `content/images/` (the metadata
- * file has none), or the demo names when no snapshot has been written yet.
+ * Names of the images with a page: the repositories the snapshot metadata in `content/images/` lists, or the demo
+ * names when no snapshot has been written yet.
  */
-export function loadImageNames(imagesDirectory: string): string[] {
-	const files = existsSync(imagesDirectory) ? readdirSync(imagesDirectory).filter((name) => name.endsWith('.json')) : [];
-	const names: string[] = [];
-	for (const fileName of files) {
-		const data: unknown = JSON.parse(readFileSync(path.join(imagesDirectory, fileName), 'utf8'));
-		const name = (data as { name?: unknown } | null)?.name;
-		if (typeof name === 'string') names.push(name);
+export async function loadImageNames(imagesDirectory: string): Promise<string[]> {
+	try {
+		return (await readSnapshotMetadata(imagesDirectory)).repositories;
+	} catch (error) {
+		if (error instanceof SnapshotError && error.unreadable) return [...DEMO_IMAGE_NAMES];
+		throw error;
 	}
-	return names.length > 0 ? names.sort() : [...DEMO_IMAGE_NAMES];
 }
 
-/** Build the site map the link rule checks against: fixed pages, tag pages, image pages and every guide with its anchors. */
-export function buildSiteIndex(options: {
+/** What the site publishes, for the link rule: generated pages, tag pages, image pages and every guide with its anchors. */
+export function buildPublishedSite(options: {
 	root: string;
 	docs: readonly ParsedDoc[];
 	tags: readonly string[];
 	imageNames: readonly string[];
-}): SiteIndex {
+}): PublishedSite {
+	const generated = generatedRoutes();
 	const routes = new Map<string, Set<string> | undefined>();
-	for (const route of FIXED_ROUTES) routes.set(route, undefined);
-	for (const tag of options.tags) routes.set(`/tags/${tag}/`, undefined);
-	for (const name of options.imageNames) routes.set(`/images/${name}/`, undefined);
+	for (const route of generated.routes) routes.set(route, undefined);
+	for (const tag of options.tags) routes.set(tagPath(tag), undefined);
+	for (const name of options.imageNames) routes.set(imagePath(name), undefined);
 	const redirects = new Map<string, string>();
 	for (const doc of options.docs) {
 		if (doc.kind !== 'docs') continue;
@@ -105,5 +71,7 @@ export function buildSiteIndex(options: {
 		imageNames: [...options.imageNames],
 		tags: [...options.tags],
 		publicDir: path.join(options.root, 'public'),
+		generatedRoutes: new Set(generated.routes),
+		generatedPrefixes: generated.prefixes,
 	};
 }

@@ -47,7 +47,7 @@ export interface ParsedDoc {
 }
 
 /** What the site publishes, computed from the sources, so that links can be checked without a build. */
-export interface SiteIndex {
+export interface PublishedSite {
 	root: string;
 	/** Every page URL of the site, with its anchors when they are known (guides); undefined for generated pages. */
 	routes: Map<string, Set<string> | undefined>;
@@ -59,7 +59,11 @@ export interface SiteIndex {
 	tags: string[];
 	/** Absolute path of `public/`, where site-root files such as images live. */
 	publicDir: string;
+	/** Routes the site's own page templates publish (/, /images/, /rss.xml…); no guide may take them. */
+	generatedRoutes: Set<string>;
+	/** Prefixes of the page families the site generates (/images/, /tags/); no guide may live below them. */
+	generatedPrefixes: string[];
 }
 
 /** A rule that looks at one document at a time. */
-export type DocRule = (doc: ParsedDoc, site: SiteIndex) => Problem[];
+export type DocRule = (doc: ParsedDoc, site: PublishedSite) => Problem[];

@@ -1,8 +1,10 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { AstroError } from 'astro/errors';
 import { z } from 'astro/zod';
-import { RegistryClient, RegistryTransport, mapBounded, parseRegistryLocation } from '../registry/index.ts';
-import { collectRepository, type RecordedAs } from '../images/collect.ts';
-import { loadRepositoriesConfig, DEFAULT_CONFIG_FILE } from '../images/cli.ts';
+import { RegistryError, joinRepositoryPath, parseRegistryLocation, type RegistryLocation } from '../registry/index.ts';
+import { compareText } from '../lib/compare.ts';
+import { AcademyError } from '../lib/errors.ts';
+import type { RecordedAs, TagSelection } from '../images/collect.ts';
 import {
 	IMAGE_SCHEMA_VERSION,
 	imageRepositorySchema,
@@ -10,50 +12,61 @@ import {
 	type ImageRepository,
 	type SnapshotMetadata,
 } from '../images/model.ts';
-import { readSnapshot, readSnapshotMetadata } from '../images/snapshot.ts';
-import { describeError } from '../images/sync.ts';
-
-/** Folder of the committed snapshot; IMAGES_SNAPSHOT_DIR points the build at another one (tests, benchmarks). */
-export function snapshotDir(): string {
-	return process.env.IMAGES_SNAPSHOT_DIR ?? 'content/images';
-}
+import { DEFAULT_REPOSITORIES_FILE, DEFAULT_TAGS, loadRepositoriesConfig } from '../images/repositories-config.ts';
+import { resolveImages, type ResolveEvent } from '../images/resolve.ts';
+import { DEFAULT_SNAPSHOT_DIR, readSnapshot, readSnapshotMetadata } from '../images/snapshot.ts';
+import { toAstroError } from './errors.ts';
 
 /** Where image data comes from in this build, as described to readers on the catalog. */
 export type ImageSource = SnapshotMetadata & { mode: 'snapshot' | 'live' };
 
-/** Live-mode settings read from the environment; null in the default snapshot mode. */
-interface LiveSettings {
+/** The images of this build and where they come from. */
+interface LoadedImages {
+	source: ImageSource;
+	images: ImageRepository[];
+}
+
+/** Live-mode settings from the environment: IMAGES_REGISTRY and the variables that go with it. */
+export interface LiveSettings {
+	/** IMAGES_REGISTRY as given: `host[:port]/namespace` or `http://127.0.0.1:PORT/namespace`. */
 	registry: string;
+	/** IMAGES_REPOS; null follows the repositories file. */
 	repositories: string[] | null;
-	/** Tags to pull; null follows the repositories file (latest and latest-dev when there is none). */
-	tags: string[] | 'all' | null;
+	/** IMAGES_TAGS; null follows the repositories file (the default tags when it names none). */
+	tags: TagSelection | null;
+	/** IMAGES_RECORD_AS: the registry and namespace shown on the pages when pulling from a mirror. */
 	recordedAs: RecordedAs | null;
+	/** IMAGES_FALLBACK=snapshot: build from the committed snapshot when the registry fails. */
 	fallbackToSnapshot: boolean;
 }
 
-function liveSettings(): LiveSettings | null {
-	const registry = process.env.IMAGES_REGISTRY?.trim();
-	if (!registry) return null;
-	const repos = process.env.IMAGES_REPOS?.split(',')
-		.map((name) => name.trim())
+/** Comma-separated names, trimmed, empty ones dropped. */
+const commaList = (value: string) =>
+	value
+		.split(',')
+		.map((item) => item.trim())
 		.filter(Boolean);
-	const recordAs = process.env.IMAGES_RECORD_AS?.trim();
-	const tags = process.env.IMAGES_TAGS?.trim();
+
+/** Read live-mode settings from the environment; null (snapshot mode) when IMAGES_REGISTRY is not set. */
+export function liveSettingsFromEnv(env: NodeJS.ProcessEnv): LiveSettings | null {
+	const registry = env.IMAGES_REGISTRY?.trim();
+	if (!registry) return null;
+	const repositories = commaList(env.IMAGES_REPOS ?? '');
+	const tags = env.IMAGES_TAGS?.trim();
+	const recordAs = env.IMAGES_RECORD_AS?.trim();
 	const [recordHost, ...recordPath] = recordAs ? recordAs.split('/') : [];
 	return {
 		registry,
-		repositories: repos && repos.length > 0 ? repos : null,
-		tags: !tags
-			? null
-			: tags === 'all'
-				? 'all'
-				: tags
-						.split(',')
-						.map((tag) => tag.trim())
-						.filter(Boolean),
+		repositories: repositories.length > 0 ? repositories : null,
+		tags: !tags ? null : tags === 'all' ? 'all' : commaList(tags),
 		recordedAs: recordAs ? { registry: recordHost!, namespace: recordPath.join('/') } : null,
-		fallbackToSnapshot: process.env.IMAGES_FALLBACK === 'snapshot',
+		fallbackToSnapshot: env.IMAGES_FALLBACK === 'snapshot',
 	};
+}
+
+/** Folder of the snapshot the build reads; IMAGES_SNAPSHOT_DIR points it elsewhere (tests, benchmarks). */
+export function snapshotDir(env: NodeJS.ProcessEnv): string {
+	return env.IMAGES_SNAPSHOT_DIR ?? DEFAULT_SNAPSHOT_DIR;
 }
 
 /** Put images into the store, keyed by name; the digest lets Astro skip work for unchanged entries. */
@@ -64,98 +77,173 @@ function storeImages(context: LoaderContext, images: readonly ImageRepository[])
 	}
 }
 
-/**
- * Pull every repository live through the registry client, reusing what the data store kept from the last build.
- *
- * An image whose tag digests did not move costs one HEAD request per tag: collectRepository compares them with
- * the previous entry and returns it unchanged.
- */
-async function loadLive(
-	context: LoaderContext,
-	settings: LiveSettings,
-): Promise<{ images: ImageRepository[]; recordedAs: RecordedAs }> {
-	const location = parseRegistryLocation(settings.registry);
-	const config = settings.repositories && settings.tags ? null : await loadRepositoriesConfig(DEFAULT_CONFIG_FILE);
-	const names = settings.repositories ?? config!.repositories;
-	const tags = settings.tags ?? config?.tags ?? ['latest', 'latest-dev'];
-	const recordedAs = settings.recordedAs ?? { registry: location.host, namespace: location.namespace };
-	const transport = new RegistryTransport({ retries: 2, timeoutMs: 15_000 });
-	const client = new RegistryClient(location, transport);
-	await client.ping();
-	const images = await mapBounded(names, 8, async (name) => {
-		const stored = context.store.get<ImageRepository>(name)?.data ?? null;
-		// Reuse only what was pulled from the same place; a snapshot or another registry may hold other data.
-		const previous =
-			stored && stored.registry === recordedAs.registry && stored.repository === `${recordedAs.namespace}/${name}`
-				? stored
-				: null;
-		try {
-			const result = await collectRepository({ client, name, tags, recordedAs, previous, incremental: true });
-			return result.image;
-		} catch (error) {
-			throw new Error(`Image "${name}" from ${settings.registry}: ${describeError(error)}`);
-		}
-	});
-	context.logger.info(`Pulled ${images.length} images live from ${settings.registry} with ${transport.stats.requests} requests.`);
-	return { images, recordedAs };
+/** What the last build stored for each repository, when it was pulled from the same place (a snapshot or another registry may hold other data). */
+function reusableImages(context: LoaderContext, recordedAs: RecordedAs): Map<string, ImageRepository> {
+	const reusable = new Map<string, ImageRepository>();
+	for (const entry of context.store.values()) {
+		const image = entry.data as ImageRepository;
+		const samePlace =
+			image.registry === recordedAs.registry && image.repository === joinRepositoryPath(recordedAs.namespace, image.name);
+		if (samePlace) reusable.set(image.name, image);
+	}
+	return reusable;
 }
 
-/** Settles with the source once the images loader has decided it (live, or the snapshot after a fallback). */
-let resolveLiveSource: (source: ImageSource) => void = () => {};
-const liveSource = new Promise<ImageSource>((resolve) => {
-	resolveLiveSource = resolve;
-});
-
-/** The `images` collection: the committed snapshot by default, a live registry with IMAGES_REGISTRY. */
-export function imagesLoader(): Loader {
-	return {
-		name: 'academy-images',
-		schema: imageRepositorySchema,
-		load: async (context) => {
-			const settings = liveSettings();
-			if (settings) {
-				try {
-					const { images, recordedAs } = await loadLive(context, settings);
-					storeImages(context, images);
-					resolveLiveSource({
-						mode: 'live',
-						schemaVersion: IMAGE_SCHEMA_VERSION,
-						registry: recordedAs.registry,
-						namespace: recordedAs.namespace,
-						demo: false,
-						syncedAt: new Date().toISOString(),
-						repositories: images.map((image) => image.name).sort(),
-					});
-					return;
-				} catch (error) {
-					const message = `Could not load images live from IMAGES_REGISTRY=${settings.registry}: ${(error as Error).message}`;
-					if (!settings.fallbackToSnapshot) {
-						throw new Error(
-							`${message}\nHint: check the registry address and network, or set IMAGES_FALLBACK=snapshot to build from the committed snapshot.`,
-						);
-					}
-					context.logger.warn(`${message}. Using the committed snapshot (IMAGES_FALLBACK=snapshot).`);
-				}
-			}
-			const snapshot = await readSnapshot(snapshotDir());
-			storeImages(context, snapshot.images);
-			resolveLiveSource({ ...snapshot.metadata, mode: 'snapshot' });
-		},
+/** Progress of a live pull in the build log: the start, and each repository that fails. */
+function logProgress(context: LoaderContext, location: RegistryLocation): (event: ResolveEvent) => void {
+	return (event) => {
+		if (event.type === 'start') context.logger.info(`Pulling ${event.total} repositories live from ${location.baseUrl}.`);
+		else if (event.outcome.status === 'failed') context.logger.warn(`${event.outcome.name}: ${event.outcome.error}`);
 	};
 }
 
-/** The `imageSource` collection: one entry, `current`, saying where the images of this build come from. */
-export function imageSourceLoader(): Loader {
-	return {
+/**
+ * Pull every repository live through the orchestrator `images:sync` uses, reusing what the data store kept from the
+ * last build: an image whose tag digests did not move costs one HEAD request per tag.
+ */
+async function loadLive(context: LoaderContext, settings: LiveSettings): Promise<LoadedImages> {
+	const location = parseRegistryLocation(settings.registry);
+	const config = settings.repositories && settings.tags ? null : await loadRepositoriesConfig(DEFAULT_REPOSITORIES_FILE);
+	const recordedAs = settings.recordedAs ?? { registry: location.host, namespace: location.namespace };
+	const resolution = await resolveImages({
+		location,
+		repositories: settings.repositories ?? config!.repositories,
+		tags: settings.tags ?? config?.tags ?? [...DEFAULT_TAGS],
+		recordedAs,
+		previous: reusableImages(context, recordedAs),
+		onEvent: logProgress(context, location),
+	});
+	const failed = resolution.outcomes.filter((outcome) => outcome.status === 'failed');
+	if (failed.length > 0) {
+		throw new AcademyError(
+			`${failed.length} of ${resolution.outcomes.length} repositories failed: ${failed.map((outcome) => `${outcome.name}: ${outcome.error}`).join('; ')}`,
+			'Each failure says what to do; a live build needs every repository.',
+		);
+	}
+	context.logger.info(
+		`Pulled ${resolution.images.length} images live from ${settings.registry} with ${resolution.requests} requests.`,
+	);
+	const source: ImageSource = {
+		mode: 'live',
+		schemaVersion: IMAGE_SCHEMA_VERSION,
+		registry: recordedAs.registry,
+		namespace: recordedAs.namespace,
+		demo: false,
+		syncedAt: new Date().toISOString(),
+		repositories: resolution.images.map((image) => image.name).sort(compareText),
+	};
+	return { source, images: resolution.images };
+}
+
+/** The images of the committed snapshot and its metadata; snapshot errors keep their hint. */
+async function loadSnapshot(env: NodeJS.ProcessEnv): Promise<LoadedImages> {
+	try {
+		const snapshot = await readSnapshot(snapshotDir(env));
+		return { source: { ...snapshot.metadata, mode: 'snapshot' }, images: snapshot.images };
+	} catch (error) {
+		throw toAstroError(error);
+	}
+}
+
+/** The committed snapshot's description of itself, read without its images. */
+async function snapshotSource(env: NodeJS.ProcessEnv): Promise<ImageSource> {
+	try {
+		return { ...(await readSnapshotMetadata(snapshotDir(env))), mode: 'snapshot' };
+	} catch (error) {
+		throw toAstroError(error);
+	}
+}
+
+/**
+ * The decision the `images` loader made in the current content sync, for the `imageSource` loader to report. Either
+ * loader may ask first; a new sync starts a new decision once the previous one is settled.
+ */
+class SourceDecision {
+	#current: PromiseWithResolvers<ImageSource> | null = null;
+	#settled = false;
+
+	/** The decision of this sync, started if the other loader has not started it yet. */
+	#pending(): PromiseWithResolvers<ImageSource> {
+		if (!this.#current || this.#settled) {
+			this.#current = Promise.withResolvers<ImageSource>();
+			// A failed decision fails the images loader, which fails the build; the waiting loader need not report it too.
+			this.#current.promise.catch(() => {});
+			this.#settled = false;
+		}
+		return this.#current;
+	}
+
+	/** Begin the decision of a new sync (the images loader calls it first thing). */
+	begin(): void {
+		this.#pending();
+	}
+
+	settle(source: ImageSource): void {
+		this.#current!.resolve(source);
+		this.#settled = true;
+	}
+
+	fail(error: unknown): void {
+		this.#current!.reject(error);
+		this.#settled = true;
+	}
+
+	/** Wait for the images loader's decision in this sync. */
+	wait(): Promise<ImageSource> {
+		return this.#settled ? this.#current!.promise : this.#pending().promise;
+	}
+}
+
+/**
+ * The two image collections of one content config. `images` holds the image data: the committed snapshot by default,
+ * a live registry with IMAGES_REGISTRY (falling back to the snapshot with IMAGES_FALLBACK=snapshot). `imageSource`
+ * holds one entry, `current`, saying which of the two this build used. Both loaders share one decision object made
+ * here, never module state, so every config (and every test) gets its own.
+ */
+export function imageLoaders(env: NodeJS.ProcessEnv = process.env): { images: Loader; imageSource: Loader } {
+	const decision = new SourceDecision();
+	const images: Loader = {
+		name: 'academy-images',
+		schema: imageRepositorySchema,
+		load: async (context) => {
+			decision.begin();
+			try {
+				const loaded = await loadImages(context, env);
+				storeImages(context, loaded.images);
+				decision.settle(loaded.source);
+			} catch (error) {
+				decision.fail(error);
+				throw error;
+			}
+		},
+	};
+	const imageSource: Loader = {
 		name: 'academy-image-source',
 		schema: snapshotMetadataSchema.extend({ mode: z.enum(['snapshot', 'live']) }),
 		load: async (context) => {
-			// In live mode only the images loader knows whether the registry answered, so wait for its verdict.
-			const source: ImageSource = liveSettings()
-				? await liveSource
-				: { ...(await readSnapshotMetadata(snapshotDir())), mode: 'snapshot' };
+			// In live mode only the images loader knows whether the registry answered; the snapshot describes itself.
+			const source = liveSettingsFromEnv(env) ? await decision.wait() : await snapshotSource(env);
 			context.store.clear();
 			context.store.set({ id: 'current', data: source });
 		},
 	};
+	return { images, imageSource };
+}
+
+/** Live images when IMAGES_REGISTRY is set (or the snapshot after a permitted fallback), else the snapshot. */
+async function loadImages(context: LoaderContext, env: NodeJS.ProcessEnv): Promise<LoadedImages> {
+	const settings = liveSettingsFromEnv(env);
+	if (!settings) return loadSnapshot(env);
+	try {
+		return await loadLive(context, settings);
+	} catch (error) {
+		const cause = error instanceof RegistryError ? error.locate() : (error as Error).message;
+		const message = `Could not load images live from IMAGES_REGISTRY=${settings.registry}: ${cause}`;
+		if (!settings.fallbackToSnapshot) {
+			const causeHint = (error as { hint?: string }).hint ?? 'Check the registry address and the network.';
+			throw new AstroError(message, `${causeHint} Or set IMAGES_FALLBACK=snapshot to build from the committed snapshot.`);
+		}
+		context.logger.warn(`${message}. Using the committed snapshot (IMAGES_FALLBACK=snapshot).`);
+		return loadSnapshot(env);
+	}
 }

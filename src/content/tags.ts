@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { AstroError } from 'astro/errors';
 import { closest, distance } from 'fastest-levenshtein';
 import { parse } from 'yaml';
 
@@ -20,15 +21,15 @@ export function loadTags(file = TAGS_FILE): TagDefinition[] {
 	if (file === TAGS_FILE && cached) return cached;
 	const parsed: unknown = parse(readFileSync(file, 'utf8'));
 	if (!Array.isArray(parsed)) {
-		throw new Error(`${file}: expected a YAML list of tags. Hint: each entry needs id, label and description.`);
+		throw new AstroError(`${file}: expected a YAML list of tags.`, 'Each entry needs id, label and description.');
 	}
 	const tags = parsed.map((entry, index) => {
 		const { id, label, description } = (entry ?? {}) as Record<string, unknown>;
 		if (typeof id !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) {
-			throw new Error(`${file}: entry ${index + 1} has no valid "id". Hint: use lower-case kebab-case, e.g. "supply-chain".`);
+			throw new AstroError(`${file}: entry ${index + 1} has no valid "id".`, 'Use lower-case kebab-case, e.g. "supply-chain".');
 		}
 		if (typeof label !== 'string' || typeof description !== 'string') {
-			throw new Error(`${file}: tag "${id}" needs a "label" and a "description".`);
+			throw new AstroError(`${file}: tag "${id}" needs a "label" and a "description".`, 'Add the missing field to the entry.');
 		}
 		return { id, label, description };
 	});

@@ -1,12 +1,13 @@
 import { AstroError } from 'astro/errors';
 import { getCollection } from 'astro:content';
-import { listSections } from '../checks/site.ts';
+import { compareText } from '../lib/compare.ts';
+import { listSections } from '../lib/content-files.ts';
 import { DIFFICULTIES, WANTED_FILE, validateWantedGuides, type WantedGuide } from '../content/wanted.ts';
-import { getSiteIndex } from './docs.ts';
+import { getGuideIndex } from './docs.ts';
 
 /** The wanted guides by difficulty, easiest first, each list in title order; the build fails on a stale or broken entry. */
 export async function getWantedGuides(): Promise<{ difficulty: WantedGuide['difficulty']; guides: WantedGuide[] }[]> {
-	const [entries, site] = await Promise.all([getCollection('wanted'), getSiteIndex()]);
+	const [entries, site] = await Promise.all([getCollection('wanted'), getGuideIndex()]);
 	const { guides, problems } = validateWantedGuides(
 		entries.map((entry) => entry.data),
 		{ sections: listSections(process.cwd()), existingGuides: new Set(site.docs.map((entry) => entry.id)) },
@@ -19,8 +20,6 @@ export async function getWantedGuides(): Promise<{ difficulty: WantedGuide['diff
 	}
 	return DIFFICULTIES.map((difficulty) => ({
 		difficulty,
-		guides: guides
-			.filter((guide) => guide.difficulty === difficulty)
-			.sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : 0)),
+		guides: guides.filter((guide) => guide.difficulty === difficulty).sort((a, b) => compareText(a.title, b.title)),
 	})).filter((group) => group.guides.length > 0);
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AstroUserConfig } from 'astro';
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
-import { compareText } from '../registry/attestations.ts';
+import { compareText } from '../lib/compare.ts';
 
 /** A CSP directive name and its sources, e.g. `['script-src', ["'self'"]]`. */
 export type CspDirectives = ReadonlyArray<readonly [name: string, sources: readonly string[]]>;

@@ -1,77 +1,32 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { parse as parseYaml } from 'yaml';
-import { z } from 'astro/zod';
 import { parseRegistryLocation, type RegistryLocation } from '../registry/index.ts';
+import { formatBytes } from '../lib/bytes.ts';
+import { UsageError } from '../lib/errors.ts';
 import type { TagSelection } from './collect.ts';
-import type { SyncEvent, SyncReport } from './sync.ts';
-
-/** Default places, relative to the project root. */
-export const DEFAULT_OUT_DIR = 'content/images';
-export const DEFAULT_CONFIG_FILE = 'content/images/repositories.yaml';
-
-/** A usage or configuration error: the CLI prints it and exits with code 1. */
-export class UsageError extends Error {
-	constructor(message: string) {
-		super(message);
-		this.name = 'UsageError';
-	}
-}
+import { DEFAULT_REPOSITORIES_FILE, loadRepositoriesConfig } from './repositories-config.ts';
+import type { ResolveEvent } from './resolve.ts';
+import { DEFAULT_SNAPSHOT_DIR } from './snapshot.ts';
+import type { SyncReport } from './sync.ts';
 
 export const USAGE = `Usage: npm run images:sync -- [options]
 
   --registry <host[:port]/namespace | http://127.0.0.1:PORT/namespace>
-                      registry and namespace (default: "registry" in ${DEFAULT_CONFIG_FILE})
+                      registry and namespace (default: "registry" in ${DEFAULT_REPOSITORIES_FILE})
   --repos a,b,c       repositories to sync; other snapshot entries are kept
   --all               every repository below the namespace, from /v2/_catalog
   --tags t1,t2        tags to follow (default: "tags" in the config file)
   --all-tags          every tag the registry lists
-  --out <dir>         snapshot directory (default: ${DEFAULT_OUT_DIR})
+  --out <dir>         snapshot directory (default: ${DEFAULT_SNAPSHOT_DIR})
   --concurrency N     requests in flight at once (default 8)
   --insecure          allow plain HTTP to a non-loopback registry
-  --config <file>     repositories to follow (default: ${DEFAULT_CONFIG_FILE})
+  --config <file>     repositories to follow (default: ${DEFAULT_REPOSITORIES_FILE})
   --help
 
 Credentials: REGISTRY_USERNAME and REGISTRY_PASSWORD, or the auths of ~/.docker/config.json.
 Exit codes: 0 all synced, 2 some repositories failed (the rest written), 1 usage or configuration error.`;
 
-/** The repositories-to-follow file. */
-export const repositoriesConfigSchema = z
-	.object({
-		/** `host[:port]/namespace` synced when --registry is not given. */
-		registry: z.string().min(1),
-		/** Tags to follow, or "all". */
-		tags: z.union([z.array(z.string().min(1)).min(1), z.literal('all')]).default(['latest', 'latest-dev']),
-		/** Short repository names below the namespace. */
-		repositories: z.array(z.string().min(1)).min(1),
-	})
-	.strict();
-
-export type RepositoriesConfig = z.infer<typeof repositoriesConfigSchema>;
-
-/** Read and validate the repositories file; errors name the file and the field. */
-export async function loadRepositoriesConfig(file: string): Promise<RepositoriesConfig> {
-	let text: string;
-	try {
-		text = await readFile(file, 'utf8');
-	} catch {
-		throw new UsageError(`${file}: cannot be read. Pass --repos or --all, or create the file (see ${DEFAULT_CONFIG_FILE}).`);
-	}
-	let data: unknown;
-	try {
-		data = parseYaml(text);
-	} catch (error) {
-		throw new UsageError(`${file}: not valid YAML: ${(error as Error).message}`);
-	}
-	const parsed = repositoriesConfigSchema.safeParse(data);
-	if (!parsed.success) {
-		const issue = parsed.error.issues[0];
-		throw new UsageError(
-			`${file}: field "${issue.path.join('.') || '(document)'}": ${issue.message}. Expected registry, tags and repositories.`,
-		);
-	}
-	return parsed.data;
-}
+/** Where to look for the options. */
+const SEE_USAGE = 'Run npm run images:sync -- --help for the options.';
 
 /** What the sync command was asked to do, after flags and config are combined. */
 export interface SyncPlan {
@@ -113,47 +68,48 @@ export async function planSync(argv: string[]): Promise<SyncPlan | null> {
 			},
 		}));
 	} catch (error) {
-		throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
+		throw new UsageError(
+			`${(error as Error).message}\n\n${USAGE}`,
+			'Fix or remove the option; the usage above lists every option.',
+			{
+				cause: error,
+			},
+		);
 	}
 	if (values.help) return null;
-	if (values.repos !== undefined && values.all) throw new UsageError('Give either --repos or --all, not both.');
-	if (values.tags !== undefined && values['all-tags']) throw new UsageError('Give either --tags or --all-tags, not both.');
+	if (values.repos !== undefined && values.all) throw new UsageError('Give either --repos or --all, not both.', SEE_USAGE);
+	if (values.tags !== undefined && values['all-tags'])
+		throw new UsageError('Give either --tags or --all-tags, not both.', SEE_USAGE);
 	const concurrency = values.concurrency === undefined ? 8 : Number(values.concurrency);
 	if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256)
-		throw new UsageError(`--concurrency must be a whole number from 1 to 256, not "${values.concurrency}".`);
+		throw new UsageError(`--concurrency must be a whole number from 1 to 256, not "${values.concurrency}".`, SEE_USAGE);
 	const needsConfig =
 		values.registry === undefined ||
 		(values.repos === undefined && !values.all) ||
 		(values.tags === undefined && !values['all-tags']);
-	const config = needsConfig ? await loadRepositoriesConfig(values.config ?? DEFAULT_CONFIG_FILE) : null;
+	const config = needsConfig ? await loadRepositoriesConfig(values.config ?? DEFAULT_REPOSITORIES_FILE) : null;
 	const insecure = values.insecure ?? false;
 	const location = parseRegistryLocation(values.registry ?? config!.registry, { insecure });
 	const repositories = values.all ? null : values.repos !== undefined ? list(values.repos) : config!.repositories;
-	if (repositories?.length === 0) throw new UsageError('--repos is empty: name at least one repository.');
+	if (repositories?.length === 0) throw new UsageError('--repos is empty: name at least one repository.', SEE_USAGE);
 	const tags: TagSelection = values['all-tags'] ? 'all' : values.tags !== undefined ? list(values.tags) : config!.tags;
 	if (Array.isArray(tags) && tags.length === 0)
-		throw new UsageError('--tags is empty: name at least one tag, or use --all-tags.');
+		throw new UsageError('--tags is empty: name at least one tag, or use --all-tags.', SEE_USAGE);
 	return {
 		location,
 		repositories,
 		tags,
-		outDir: values.out ?? DEFAULT_OUT_DIR,
+		outDir: values.out ?? DEFAULT_SNAPSHOT_DIR,
 		concurrency,
 		insecure,
 		mode: values.repos !== undefined ? 'merge' : 'exact',
 	};
 }
 
-function formatBytes(bytes: number): string {
-	if (bytes < 1024) return `${bytes} B`;
-	if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-	return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-}
-
 /** Progress on a stream: a redrawn bar on a terminal, one line per repository otherwise. */
 export function progressReporter(
 	stream: NodeJS.WriteStream | (NodeJS.WritableStream & { isTTY?: boolean; columns?: number }),
-): (event: SyncEvent) => void {
+): (event: ResolveEvent) => void {
 	const tty = Boolean(stream.isTTY);
 	return (event) => {
 		if (event.type === 'start') {
@@ -175,7 +131,7 @@ export function progressReporter(
 }
 
 /** The closing summary: repositories, tags, requests, bytes, time and failures with their reasons. */
-export function formatSummary(report: SyncReport, outDir: string): string {
+export function formatSyncSummary(report: SyncReport, outDir: string): string {
 	const count = (status: string) => report.outcomes.filter((outcome) => outcome.status === status).length;
 	const tags = report.outcomes.reduce((total, outcome) => total + outcome.tags, 0);
 	const lines = [

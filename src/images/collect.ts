@@ -1,29 +1,26 @@
 import {
 	MediaType,
-	PredicateType,
 	RegistryError,
-	compareText,
-	decodeBundleStatement,
-	decodeDsseStatement,
 	digestTag,
 	isArtifactTag,
+	joinRepositoryPath,
 	platformName,
-	summarizeApkoConfig,
-	summarizeProvenance,
-	summarizeSpdx,
+	repositoryPath,
 	type Descriptor,
 	type FetchedManifest,
 	type ImageManifest,
 	type RegistryClient,
-	type Statement,
+	type RegistryErrorContext,
 } from '../registry/index.ts';
+import { PredicateType, decodeBundleStatement, decodeDsseStatement, type Statement } from '../attestations/in-toto.ts';
+import { compareText } from '../lib/compare.ts';
 import { deriveHasPackageManager, deriveHasShell, deriveRunsAsRoot } from './derive.ts';
+import { imageConfigurationFromApko, provenanceFromSlsa, sbomFromSpdx } from './evidence.ts';
 import {
 	IMAGE_SCHEMA_VERSION,
 	imageRepositorySchema,
 	type Attestation,
 	type ImageConfig,
-	type ImageConfiguration,
 	type ImagePlatform,
 	type ImageRepository,
 	type ImageVariant,
@@ -144,7 +141,10 @@ class RepositoryCollector {
 				});
 				if (spdx)
 					findings.attachedSboms.push(
-						this.#sbom(await this.#client.getJsonBlob(this.#repository, layer.digest, 'SPDX SBOM'), layer.digest),
+						sbomFromSpdx(
+							await this.#client.getJsonBlob(this.#repository, layer.digest, 'SPDX SBOM'),
+							this.#context(layer.digest),
+						),
 					);
 			}
 		}
@@ -154,7 +154,7 @@ class RepositoryCollector {
 		return findings;
 	}
 
-	#context(reference: string) {
+	#context(reference: string): RegistryErrorContext {
 		return { registry: this.#client.location.host, repository: this.#repository, reference };
 	}
 
@@ -201,14 +201,9 @@ class RepositoryCollector {
 		}
 	}
 
-	#sbom(predicate: unknown, reference: string): Sbom {
-		const summary = summarizeSpdx(predicate, this.#context(reference));
-		return { format: summary.spdxVersion, packages: summary.packages };
-	}
-
 	#findSbom(findings: ArtifactFindings, reference: string): Sbom | null {
 		const statement = findings.statements.find((candidate) => candidate.predicateType === PredicateType.spdx);
-		return statement ? this.#sbom(statement.predicate, reference) : (findings.attachedSboms[0] ?? null);
+		return statement ? sbomFromSpdx(statement.predicate, this.#context(reference)) : (findings.attachedSboms[0] ?? null);
 	}
 
 	/** One platform manifest; `artifacts` are its findings (already under way, or the variant's own for a single manifest). */
@@ -231,7 +226,7 @@ class RepositoryCollector {
 		const variant = declared?.variant ?? configDocument.variant;
 		const sbom = this.#findSbom(findings, digest);
 		return {
-			platform: [os, architecture, variant].filter(Boolean).join('/'),
+			platform: platformName({ os, architecture, variant: variant ?? undefined }),
 			os,
 			architecture,
 			variant,
@@ -315,17 +310,19 @@ class RepositoryCollector {
 			attestations: findings.attestations,
 			referrers: findings.referrers,
 			provenance,
-			imageConfiguration: configStatement ? (summarizeApkoConfig(configStatement.predicate) satisfies ImageConfiguration) : null,
+			imageConfiguration: configStatement ? imageConfigurationFromApko(configStatement.predicate) : null,
 			platforms: platforms.sort((a, b) => compareText(a.platform, b.platform)),
 		};
 	}
 }
 
+/** SLSA provenance among the findings: v1 when published, else v0.2. */
 function provenanceOf(findings: ArtifactFindings): Provenance | null {
-	const statement =
-		findings.statements.find((candidate) => candidate.predicateType === PredicateType.slsaV1) ??
-		findings.statements.find((candidate) => candidate.predicateType === PredicateType.slsaV02);
-	return statement ? summarizeProvenance(statement.predicateType, statement.predicate) : null;
+	for (const predicateType of [PredicateType.slsaV1, PredicateType.slsaV02]) {
+		const statement = findings.statements.find((candidate) => candidate.predicateType === predicateType);
+		if (statement) return provenanceFromSlsa(predicateType, statement.predicate);
+	}
+	return null;
 }
 
 /** A copy of `record` with its keys in code-unit order, so that snapshots serialize the same way every time. */
@@ -342,10 +339,7 @@ interface ConfigDocument {
 }
 
 /** Read an OCI or Docker image config blob; fields of the wrong type are errors, absent ones are null. */
-export function readConfigDocument(
-	json: unknown,
-	context: { registry?: string; repository?: string; reference?: string },
-): ConfigDocument {
+export function readConfigDocument(json: unknown, context: RegistryErrorContext): ConfigDocument {
 	const fail = (field: string, expected: string) =>
 		new RegistryError(
 			'json',
@@ -418,7 +412,7 @@ function sameTags(previous: ImageRepository, current: Map<string, string>): bool
  */
 export async function collectRepository(request: CollectRequest): Promise<CollectResult> {
 	const { client, name, recordedAs, previous } = request;
-	const repository = client.location.namespace ? `${client.location.namespace}/${name}` : name;
+	const repository = repositoryPath(client.location, name);
 	const collector = new RepositoryCollector(client, repository);
 	const wanted = request.tags === 'all' ? [...(await collector.knownTags())].filter((tag) => !isArtifactTag(tag)) : request.tags;
 	const heads = await Promise.all(wanted.map(async (tag) => [tag, await client.headManifest(repository, tag)] as const));
@@ -455,7 +449,7 @@ export async function collectRepository(request: CollectRequest): Promise<Collec
 				: collector.variant(digest, tags, mediaTypes.get(digest) ?? null);
 		}),
 	);
-	const recordedRepository = recordedAs.namespace ? `${recordedAs.namespace}/${name}` : name;
+	const recordedRepository = joinRepositoryPath(recordedAs.namespace, name);
 	const image = imageRepositorySchema.parse({
 		schemaVersion: IMAGE_SCHEMA_VERSION,
 		name,

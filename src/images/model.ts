@@ -1,9 +1,16 @@
-import { z } from 'astro/zod';
+import { z } from 'zod';
+
+/**
+ * The snapshot format: the one definition of what the sync writes to content/images/ and the pages read. It is a
+ * committed file format, so every field says what it holds.
+ */
 
 /** Version of the snapshot format; bump it when a field changes meaning or shape. */
 export const IMAGE_SCHEMA_VERSION = 1;
 
+/** A content digest as the registry states it. */
 const digest = z.string().regex(/^sha(256|512):[a-f0-9]+$/, 'must be a digest such as sha256:<64 hex digits>');
+/** Keys and values as published (labels, annotations), keys in code-unit order. */
 const stringMap = z.record(z.string(), z.string());
 
 /** A derived fact: its value, the rule that produced it and what the rule saw. */
@@ -23,12 +30,28 @@ export const imageConfigSchema = z
 	.object({
 		/** `User` as published; null (not set) means the container runs as root. */
 		user: z.string().nullable(),
+		/** `Entrypoint`: the command the container starts, one argument per item. */
 		entrypoint: z.array(z.string()).nullable(),
+		/** `Cmd`: the default arguments (or command, without an entrypoint). */
 		cmd: z.array(z.string()).nullable(),
+		/** `WorkingDir`; an empty string is recorded as null. */
 		workingDir: z.string().nullable(),
 		/** `Env` in published order, split at the first "=". */
-		env: z.array(z.object({ name: z.string(), value: z.string() }).strict()).nullable(),
+		env: z
+			.array(
+				z
+					.object({
+						/** Variable name, before the first "=". */
+						name: z.string(),
+						/** Value after the first "="; empty when the entry has none. */
+						value: z.string(),
+					})
+					.strict(),
+			)
+			.nullable(),
+		/** `Labels`, keys sorted. */
 		labels: stringMap.nullable(),
+		/** `StopSignal`, e.g. SIGQUIT. */
 		stopSignal: z.string().nullable(),
 		/** Volume paths, sorted. */
 		volumes: z.array(z.string()).nullable(),
@@ -43,6 +66,7 @@ export const artifactSourceSchema = z.enum(['cosign-tag', 'referrers']);
 /** A cosign signature manifest or a Sigstore bundle signing this digest. */
 export const signatureSchema = z
 	.object({
+		/** Found through cosign's `.sig` tag or as an OCI 1.1 referrer. */
 		source: artifactSourceSchema,
 		/** Digest of the signature manifest. */
 		digest,
@@ -54,7 +78,9 @@ export const signatureSchema = z
 /** One attestation about this digest: predicate type always, even when the client cannot read the predicate. */
 export const attestationSchema = z
 	.object({
+		/** URI naming the predicate's format, e.g. https://spdx.dev/Document. */
 		predicateType: z.string(),
+		/** Found through cosign's `.att` or `.sbom` tag, or as an OCI 1.1 referrer. */
 		source: artifactSourceSchema,
 		/** in-toto Statement version; null when the envelope was not opened (its predicate is not used at this level) or for a cosign-attached SBOM. */
 		statement: z.enum(['v0.1', 'v1']).nullable(),
@@ -66,10 +92,15 @@ export const attestationSchema = z
 /** An OCI 1.1 referrer (artifact with `subject`) of this digest. */
 export const referrerSchema = z
 	.object({
+		/** Digest of the referrer manifest. */
 		digest,
+		/** What the artifact is (e.g. a Sigstore bundle); null when the descriptor does not say. */
 		artifactType: z.string().nullable(),
+		/** Media type of the referrer manifest. */
 		mediaType: z.string(),
+		/** Size of the referrer manifest in bytes. */
 		size: z.number().int().nonnegative(),
+		/** Annotations of the descriptor, keys sorted; null when it has none. */
 		annotations: stringMap.nullable(),
 	})
 	.strict();
@@ -77,7 +108,9 @@ export const referrerSchema = z
 /** A package listed in an SPDX SBOM. */
 export const packageSchema = z
 	.object({
+		/** Package name as the SBOM states it. */
 		name: z.string(),
+		/** Version as the SBOM states it; null when it states none. */
 		version: z.string().nullable(),
 		/** SPDX licence expression; null when the SBOM says NOASSERTION or nothing. */
 		license: z.string().nullable(),
@@ -86,18 +119,24 @@ export const packageSchema = z
 	})
 	.strict();
 
+/** The packages an SBOM lists, without the image itself and its operating system entry. */
 export const sbomSchema = z
 	.object({
-		/** e.g. SPDX-2.3. */
+		/** Format and version of the SBOM, e.g. SPDX-2.3. */
 		format: z.string(),
+		/** Sorted by name, then version, then package URL. */
 		packages: z.array(packageSchema),
 	})
 	.strict();
 
+/** What SLSA provenance says about the build. */
 export const provenanceSchema = z
 	.object({
+		/** The SLSA version, as its predicate type (https://slsa.dev/provenance/v1 or …/v0.2). */
 		predicateType: z.string(),
+		/** URI of the build platform that ran the build; null when not stated. */
 		builderId: z.string().nullable(),
+		/** URI of the build template the build followed; null when not stated. */
 		buildType: z.string().nullable(),
 	})
 	.strict();
@@ -105,44 +144,66 @@ export const provenanceSchema = z
 /** What apko's image-configuration attestation says about how the image was assembled. */
 export const imageConfigurationSchema = z
 	.object({
+		/** Packages apko installed, as written in the configuration (pinned `name=version` when locked). */
 		packages: z.array(z.string()).nullable(),
+		/** APK repositories the packages came from. */
 		repositories: z.array(z.string()).nullable(),
+		/** `accounts.run-as`: the user the container starts as. */
 		runAs: z.string().nullable(),
+		/** `entrypoint.command`, else `entrypoint.shell-fragment`. */
 		entrypoint: z.string().nullable(),
+		/** `cmd`: the default arguments. */
 		cmd: z.string().nullable(),
+		/** `work-dir`. */
 		workDir: z.string().nullable(),
+		/** Architectures in apko's names (x86_64, aarch64). */
 		archs: z.array(z.string()).nullable(),
 	})
 	.strict();
 
 /** One platform of a variant: a single image manifest. */
-export const platformSchema = z
+export const imagePlatformSchema = z
 	.object({
 		/** `os/architecture[/variant]`, e.g. linux/arm64. */
 		platform: z.string(),
+		/** Operating system, from the index entry, else the config. */
 		os: z.string(),
+		/** CPU architecture in OCI names (amd64, arm64), from the index entry, else the config. */
 		architecture: z.string(),
+		/** CPU variant such as v8; null when not stated. */
 		variant: z.string().nullable(),
+		/** Digest of this platform's image manifest. */
 		digest,
+		/** Media type of the image manifest (OCI or Docker). */
 		mediaType: z.string(),
 		/** Sum of the compressed layer sizes in bytes (what a pull downloads). */
 		compressedSize: z.number().int().nonnegative(),
+		/** Number of layers. */
 		layers: z.number().int().nonnegative(),
 		/** `created` from the config; null when absent. */
 		created: z.string().nullable(),
+		/** The runtime configuration. */
 		config: imageConfigSchema,
+		/** Annotations of the image manifest, keys sorted; null when it has none. */
 		annotations: stringMap.nullable(),
+		/** Signatures of this platform's digest. */
 		signatures: z.array(signatureSchema),
+		/** Attestations about this platform's digest, sorted by predicate type, then source. */
 		attestations: z.array(attestationSchema),
+		/** OCI 1.1 referrers of this platform's digest, sorted by digest. */
 		referrers: z.array(referrerSchema),
 		/** Packages from the SPDX attestation of this platform; null when none is published. */
 		sbom: sbomSchema.nullable(),
 		/** SLSA provenance of this platform, else of its index; null when none is published. */
 		provenance: provenanceSchema.nullable(),
+		/** Facts derived from the SBOM and the config, each with its rule and evidence. */
 		facts: z
 			.object({
+				/** Whether the image has a shell. */
 				hasShell: factSchema,
+				/** Whether the image ships a package manager (apk). */
 				hasPackageManager: factSchema,
+				/** Whether the container starts as root. */
 				runsAsRoot: factSchema,
 			})
 			.strict(),
@@ -152,25 +213,35 @@ export const platformSchema = z
 /** Tags that point at the same digest, e.g. `latest` and `3.13`. */
 export const variantSchema = z
 	.object({
+		/** Digest of the index (multi-platform) or of the single manifest the tags point at. */
 		digest,
 		/** Index (multi-platform) or single manifest media type. */
 		mediaType: z.string(),
 		/** Sorted. */
 		tags: z.array(z.string()).min(1),
+		/** Annotations of the index (or single manifest), keys sorted; null when it has none. */
 		annotations: stringMap.nullable(),
+		/** Signatures of the variant's digest. */
 		signatures: z.array(signatureSchema),
+		/** Attestations about the variant's digest, sorted by predicate type, then source. */
 		attestations: z.array(attestationSchema),
+		/** OCI 1.1 referrers of the variant's digest, sorted by digest. */
 		referrers: z.array(referrerSchema),
+		/** SLSA provenance attested for the variant's digest; null when none is published. */
 		provenance: provenanceSchema.nullable(),
+		/** apko's image configuration attested for the variant's digest; null when none is published. */
 		imageConfiguration: imageConfigurationSchema.nullable(),
 		/** Sorted by platform name. */
-		platforms: z.array(platformSchema).min(1),
+		platforms: z.array(imagePlatformSchema).min(1),
 	})
 	.strict();
 
+/** One tag and the digest it points at. */
 export const tagSchema = z
 	.object({
+		/** The tag, e.g. latest-dev. */
 		name: z.string(),
+		/** Digest of the variant the tag points at. */
 		digest,
 		/** When the tag last moved; null unless the registry publishes tag history. */
 		updatedAt: z.string().nullable(),
@@ -180,6 +251,7 @@ export const tagSchema = z
 /** Everything the snapshot knows about one repository. */
 export const imageRepositorySchema = z
 	.object({
+		/** Version of the snapshot format the file was written in. */
 		schemaVersion: z.literal(IMAGE_SCHEMA_VERSION),
 		/** Short name, unique in the snapshot and used in URLs: `python`. */
 		name: z.string(),
@@ -199,6 +271,7 @@ export const imageRepositorySchema = z
 /** The metadata file of a snapshot. */
 export const snapshotMetadataSchema = z
 	.object({
+		/** Version of the snapshot format the file was written in. */
 		schemaVersion: z.literal(IMAGE_SCHEMA_VERSION),
 		/** Registry host recorded in every image. */
 		registry: z.string(),
@@ -222,7 +295,7 @@ export type SbomPackage = z.infer<typeof packageSchema>;
 export type Sbom = z.infer<typeof sbomSchema>;
 export type Provenance = z.infer<typeof provenanceSchema>;
 export type ImageConfiguration = z.infer<typeof imageConfigurationSchema>;
-export type ImagePlatform = z.infer<typeof platformSchema>;
+export type ImagePlatform = z.infer<typeof imagePlatformSchema>;
 export type ImageVariant = z.infer<typeof variantSchema>;
 export type ImageTag = z.infer<typeof tagSchema>;
 export type ImageRepository = z.infer<typeof imageRepositorySchema>;

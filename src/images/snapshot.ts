@@ -1,7 +1,8 @@
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import type { z } from 'astro/zod';
-import { compareText } from '../registry/attestations.ts';
+import type { z } from 'zod';
+import { compareText } from '../lib/compare.ts';
+import { AcademyError, describeError } from '../lib/errors.ts';
 import {
 	IMAGE_SCHEMA_VERSION,
 	imageRepositorySchema,
@@ -9,6 +10,9 @@ import {
 	type ImageRepository,
 	type SnapshotMetadata,
 } from './model.ts';
+
+/** Folder of the committed snapshot, relative to the project root. */
+export const DEFAULT_SNAPSHOT_DIR = 'content/images';
 
 /** Name of the metadata file; a repository name cannot start with "_", so it never collides with an image file. */
 export const METADATA_FILE = '_snapshot.json';
@@ -20,16 +24,23 @@ export interface Snapshot {
 	images: ImageRepository[];
 }
 
-/** A snapshot file that is missing, unreadable or invalid; the message names the file, the field and the fix. */
-export class SnapshotError extends Error {
+/** A snapshot file that is missing, unreadable or invalid: the message names the file and the field, the hint the fix. */
+export class SnapshotError extends AcademyError {
 	readonly file: string;
+	/** True when the file could not be read at all (it does not exist, or is not readable). */
+	readonly unreadable: boolean;
 
-	constructor(file: string, message: string) {
-		super(`${file}: ${message}`);
+	constructor(file: string, problem: string, hint: string, options: { unreadable?: boolean; cause?: unknown } = {}) {
+		super(`${file}: ${problem}`, hint, { cause: options.cause });
 		this.name = 'SnapshotError';
 		this.file = file;
+		this.unreadable = options.unreadable ?? false;
 	}
 }
+
+/** The fix for a snapshot file that is damaged or out of date. */
+const REGENERATE =
+	'Regenerate the snapshot with npm run images:sync (npm run images:demo for the demo data) instead of editing it by hand.';
 
 /** JSON text of a validated document: schema key order, two-space indent, final newline. */
 export function serialize<T>(schema: z.ZodType<T>, value: T): string {
@@ -44,30 +55,33 @@ async function parseFile<T>(file: string, schema: z.ZodType<T>): Promise<T> {
 	let text: string;
 	try {
 		text = await readFile(file, 'utf8');
-	} catch {
+	} catch (cause) {
 		throw new SnapshotError(
 			file,
-			'cannot be read. Run `npm run images:demo` (demo data) or `npm run images:sync` to create the snapshot.',
+			'cannot be read',
+			'Run `npm run images:demo` (demo data) or `npm run images:sync` to create the snapshot.',
+			{ unreadable: true, cause },
 		);
 	}
 	let json: unknown;
 	try {
 		json = JSON.parse(text);
 	} catch (error) {
-		throw new SnapshotError(
-			file,
-			`is not valid JSON (${(error as Error).message}). Regenerate it with npm run images:sync instead of editing it by hand.`,
-		);
+		throw new SnapshotError(file, `is not valid JSON (${(error as Error).message})`, REGENERATE);
 	}
 	const parsed = schema.safeParse(json);
 	if (!parsed.success) {
-		const issue = parsed.error.issues[0];
+		const issue = parsed.error.issues[0]!;
 		const field = issue.path.join('.') || '(document)';
-		const versionHint =
-			json && typeof json === 'object' && (json as { schemaVersion?: unknown }).schemaVersion !== IMAGE_SCHEMA_VERSION
-				? ` The file has another schema version than ${IMAGE_SCHEMA_VERSION}; run npm run images:sync to rewrite it.`
-				: ' Regenerate the snapshot with npm run images:sync.';
-		throw new SnapshotError(file, `field "${field}": ${issue.message}.${versionHint}`);
+		const otherVersion =
+			json && typeof json === 'object' && (json as { schemaVersion?: unknown }).schemaVersion !== IMAGE_SCHEMA_VERSION;
+		throw new SnapshotError(
+			file,
+			`field "${field}": ${issue.message}`,
+			otherVersion
+				? `The file has another schema version than ${IMAGE_SCHEMA_VERSION}; run npm run images:sync to rewrite it.`
+				: REGENERATE,
+		);
 	}
 	return parsed.data;
 }
@@ -99,10 +113,7 @@ export async function readSnapshot(dir: string): Promise<Snapshot> {
 			const file = imageFile(dir, name);
 			const image = await parseFile(file, imageRepositorySchema);
 			if (image.name !== name)
-				throw new SnapshotError(
-					file,
-					`field "name" is "${image.name}" but ${METADATA_FILE} lists it as "${name}". Regenerate the snapshot.`,
-				);
+				throw new SnapshotError(file, `field "name" is "${image.name}" but ${METADATA_FILE} lists it as "${name}"`, REGENERATE);
 			return image;
 		}),
 	);
@@ -110,8 +121,9 @@ export async function readSnapshot(dir: string): Promise<Snapshot> {
 	const stray = (await listJsonFiles(dir)).filter((file) => !listed.has(file));
 	if (stray.length > 0) {
 		throw new SnapshotError(
-			stray[0],
-			`is not listed in ${METADATA_FILE} "repositories". Delete it, or run npm run images:sync to rebuild the snapshot.`,
+			stray[0]!,
+			`is not listed in ${METADATA_FILE} "repositories"`,
+			'Delete it, or run npm run images:sync to rebuild the snapshot.',
 		);
 	}
 	return { metadata, images: images.sort((a, b) => compareText(a.name, b.name)) };
@@ -122,9 +134,8 @@ export async function readPreviousSnapshot(dir: string): Promise<{ snapshot: Sna
 	try {
 		return { snapshot: await readSnapshot(dir), problem: null };
 	} catch (error) {
-		const missing =
-			error instanceof SnapshotError && error.file === join(dir, METADATA_FILE) && /cannot be read/.test(error.message);
-		return { snapshot: null, problem: missing ? null : (error as Error).message };
+		const missing = error instanceof SnapshotError && error.file === join(dir, METADATA_FILE) && error.unreadable;
+		return { snapshot: null, problem: missing ? null : describeError(error) };
 	}
 }
 

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { AstroError } from 'astro/errors';
 import { fileToUrlPath, findBrokenLinks, type BuiltPage } from '../lib/link-check.ts';
 
 /** Read every file of the output folder as built pages (HTML) and asset paths (everything else). */
@@ -32,9 +33,9 @@ export function linkCheckIntegration(): AstroIntegration {
 					return;
 				}
 				const lines = broken.map(({ page, link, reason }) => `  ${page}: ${link} → ${reason}`);
-				throw new Error(
-					`${broken.length} broken internal link(s):\n${lines.join('\n')}\n` +
-						'Hint: fix the link in the guide (site-root-relative, with a trailing slash) or the heading it points to.',
+				throw new AstroError(
+					`${broken.length} broken internal link(s):\n${lines.join('\n')}`,
+					'Fix the link in the guide (site-root-relative, with a trailing slash) or the heading it points to.',
 				);
 			},
 		},

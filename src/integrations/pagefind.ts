@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, r
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { AstroError } from 'astro/errors';
 import * as pagefind from 'pagefind';
 
 /** Hash the HTML the index is made from (paths and bytes, in a stable order) together with the Pagefind version. */
@@ -16,18 +17,27 @@ export function htmlFingerprint(outDir: string, pagefindVersion: string): string
 	return hash.digest('hex');
 }
 
+/** What to do when Pagefind fails: its messages name the page or file it could not read. */
+const PAGEFIND_HINT = 'Pagefind indexes the built HTML in dist/; its messages name what it could not read.';
+
+/** The build's error for a Pagefind step that reported errors (Pagefind reports them as lists, not exceptions). */
+function pagefindError(step: string, messages: readonly string[]): AstroError {
+	return new AstroError(`Failed to build the Pagefind search index: ${step} failed: ${messages.join('; ')}`, PAGEFIND_HINT);
+}
+
 /** Build the Pagefind index of a folder with Pagefind's Node API; returns the number of pages indexed. */
 async function buildIndex(outDir: string, outputPath: string): Promise<number> {
 	try {
 		const { index, errors } = await pagefind.createIndex({});
-		if (!index) throw new Error(errors.join('\n'));
+		if (!index) throw pagefindError('createIndex', errors);
 		const added = await index.addDirectory({ path: outDir });
-		if (added.errors.length) throw new Error(added.errors.join('\n'));
+		if (added.errors.length) throw pagefindError('addDirectory', added.errors);
 		const written = await index.writeFiles({ outputPath });
-		if (written.errors.length) throw new Error(written.errors.join('\n'));
+		if (written.errors.length) throw pagefindError('writeFiles', written.errors);
 		return added.page_count;
-	} catch (cause) {
-		throw new Error('Failed to build the Pagefind search index.', { cause });
+	} catch (error) {
+		if (error instanceof AstroError) throw error;
+		throw Object.assign(new AstroError('Failed to build the Pagefind search index.', PAGEFIND_HINT), { cause: error });
 	} finally {
 		await pagefind.close();
 	}

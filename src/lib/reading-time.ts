@@ -1,9 +1,8 @@
-/** Count the words a reader reads: prose and code, without MDX imports and JSX tags. */
+import { splitFrontmatter } from './frontmatter.ts';
+
+/** Count the words a reader reads: prose and code, without front matter, MDX imports and JSX tags. */
 export function countWords(body: string): number {
-	const text = body
-		.replace(/^---[\s\S]*?---/, '')
-		.replace(/^(import|export)\s.*$/gm, '')
-		.replace(/<\/?[A-Za-z][^>]*>/g, ' ');
+	const text = (splitFrontmatter(body)?.body ?? body).replace(/^(import|export)\s.*$/gm, '').replace(/<\/?[A-Za-z][^>]*>/g, ' ');
 	return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
 

@@ -1,7 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { AstroError } from 'astro/errors';
+import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
+import { compareText } from './compare.ts';
+import { listContentFiles } from './content-files.ts';
+import { AcademyError } from './errors.ts';
+import { splitFrontmatter } from './frontmatter.ts';
 import { escapeHtml } from './html.ts';
 import { withTrailingSlash } from './routes.ts';
 
@@ -20,21 +22,23 @@ export function collectRedirects(pages: readonly { href: string; aliases: readon
 		for (const alias of page.aliases) {
 			const from = withTrailingSlash(alias);
 			if (pageUrls.has(from)) {
-				throw new Error(
-					`${page.file}: alias "${alias}" is the URL of an existing page. Hint: remove the alias or move that page.`,
+				throw new AcademyError(
+					`${page.file}: alias "${alias}" is the URL of an existing page.`,
+					'Remove the alias or move that page.',
 				);
 			}
 			const owner = seen.get(from);
 			if (owner) {
-				throw new Error(
-					`${page.file}: alias "${alias}" is already claimed by ${owner}. Hint: an old URL can redirect to one page only.`,
+				throw new AcademyError(
+					`${page.file}: alias "${alias}" is already claimed by ${owner}.`,
+					'An old URL can redirect to one page only; remove the alias from one of the two pages.',
 				);
 			}
 			seen.set(from, page.file);
 			redirects.push({ from, to: page.href });
 		}
 	}
-	return redirects.sort((a, b) => a.from.localeCompare(b.from));
+	return redirects.sort((a, b) => compareText(a.from, b.from));
 }
 
 /** Lines of a `_redirects` file (Netlify, Cloudflare Pages and others) with permanent redirects. */
@@ -51,7 +55,7 @@ export function parseRedirectsFile(text: string, file = '_redirects'): Redirect[
 		.map((line, index) => {
 			const match = line.match(/^(\/\S*) (\/\S*) 301$/);
 			if (!match) {
-				throw new AstroError(
+				throw new AcademyError(
 					`${file}:${index + 1}: expected "/old/path/ /new/path/ 301", found "${line}".`,
 					'The file is written by src/pages/[redirectsFile].ts; change formatRedirectsFile and parseRedirectsFile together.',
 				);
@@ -77,13 +81,12 @@ export function redirectPageHtml({ to }: Redirect, origin: string): string {
  */
 export function aliasesInContent(contentDir: string): string[] {
 	const aliases: string[] = [];
-	for (const file of readdirSync(contentDir, { recursive: true, encoding: 'utf8' })) {
-		if (!/\.mdx?$/.test(file)) continue;
-		const frontMatter = readFileSync(join(contentDir, file), 'utf8').match(/^---\r?\n([\s\S]*?)\r?\n---/)?.[1];
-		const data: unknown = frontMatter ? parseYaml(frontMatter) : null;
+	for (const file of listContentFiles(contentDir)) {
+		const frontMatter = splitFrontmatter(readFileSync(file, 'utf8'));
+		const data: unknown = frontMatter ? parseYaml(frontMatter.yaml) : null;
 		const list = (data as { aliases?: unknown } | null)?.aliases;
 		if (Array.isArray(list))
 			aliases.push(...list.filter((alias): alias is string => typeof alias === 'string').map(withTrailingSlash));
 	}
-	return aliases.sort();
+	return aliases.sort(compareText);
 }

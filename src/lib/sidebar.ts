@@ -1,4 +1,4 @@
-import { docPath, pathSegments } from './routes.ts';
+import { docPath, entryFolder, isIndexEntry, pathSegments } from './routes.ts';
 
 /** What the sidebar needs to know about one guide. */
 export interface SidebarEntry {
@@ -91,9 +91,8 @@ export function buildSidebar(
 	};
 
 	for (const entry of entries) {
-		const isIndex = entry.id === 'index' || entry.id.endsWith('/index');
-		const folder = isIndex ? entry.id.replace(/\/?index$/, '') : entry.id.split('/').slice(0, -1).join('/');
-		if (isIndex) {
+		const folder = entryFolder(entry.id);
+		if (isIndexEntry(entry.id)) {
 			// The home page is not part of any section.
 			if (folder === '') continue;
 			const group = groupFor(folder);

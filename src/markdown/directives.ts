@@ -113,7 +113,10 @@ export function directiveAsWritten(node: Readonly<TextDirective | LeafDirective>
 	const start = node.position?.start.offset;
 	const end = node.position?.end.offset;
 	if (start === undefined || end === undefined) {
-		throw new Error(`Internal error: the ${node.type} ":${node.name}" has no source position to restore it from.`);
+		throw new AstroError(
+			`Internal error: the ${node.type} ":${node.name}" has no source position to restore it from.`,
+			'This is a bug in src/markdown/directives.ts (Sätteri parsed without positions); report it with the guide that triggered it.',
+		);
 	}
 	const first = node.children[0]?.position?.start.offset;
 	const last = node.children.at(-1)?.position?.end.offset;

@@ -5,6 +5,7 @@ import { createHighlighter, type BundledLanguage, type ShikiTransformer, type Th
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import type { HastPluginDefinition } from 'satteri';
 import type { Element } from 'hast';
+import { AstroError } from 'astro/errors';
 import { loadCodeLanguages } from './languages.ts';
 
 /** What the highlighter needs; one set of options gives one highlighter for the whole build. */
@@ -74,8 +75,9 @@ export function cachedHighlight(options: HighlightOptions): HastPluginDefinition
 		const shiki = await load();
 		const resolved = options.langAlias[lang] ?? lang;
 		if (!PLAIN.has(resolved) && !shiki.getLoadedLanguages().includes(resolved)) {
-			throw new Error(
-				`Code block language "${lang}" is not highlighted. Hint: use one of the languages listed in src/site.config.ts.`,
+			throw new AstroError(
+				`Code block language "${lang}" is not highlighted.`,
+				'Use one of the languages listed in src/site.config.ts.',
 			);
 		}
 		const root = shiki.codeToHast(code, {

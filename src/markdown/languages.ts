@@ -1,3 +1,4 @@
+import { AstroError } from 'astro/errors';
 import { bundledLanguages, type BundledLanguage, type LanguageRegistration } from 'shiki';
 import { codeLanguages } from '../site.config.ts';
 
@@ -5,8 +6,9 @@ import { codeLanguages } from '../site.config.ts';
 export async function loadCodeLanguages(languages: readonly string[] = codeLanguages): Promise<LanguageRegistration[]> {
 	const unknown = languages.filter((language) => !(language in bundledLanguages));
 	if (unknown.length > 0) {
-		throw new Error(
-			`Unknown code language(s) in src/site.config.ts: ${unknown.join(', ')}. Hint: use a name or alias shiki bundles.`,
+		throw new AstroError(
+			`Unknown code language(s) in src/site.config.ts: ${unknown.join(', ')}.`,
+			'Use a name or alias that shiki bundles.',
 		);
 	}
 	const modules = await Promise.all(languages.map((language) => bundledLanguages[language as BundledLanguage]()));

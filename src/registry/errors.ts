@@ -48,15 +48,20 @@ export class RegistryError extends Error {
 		this.code = context.code ?? null;
 	}
 
-	/** One line for logs and summaries: what, where, and the hint. */
-	describe(): string {
+	/** The message and where it happened (repository, reference, HTTP status, OCI error code), without the hint. */
+	locate(): string {
 		const where = [
 			this.repository && `${this.registry ?? ''}/${this.repository}`.replace(/^\//, ''),
 			this.reference && `reference ${this.reference}`,
 			this.status !== null && `HTTP ${this.status}`,
 			this.code && this.code,
 		].filter(Boolean);
-		return `${this.message}${where.length ? ` (${where.join(', ')})` : ''}. Hint: ${this.hint}`;
+		return `${this.message}${where.length ? ` (${where.join(', ')})` : ''}`;
+	}
+
+	/** One line for logs and summaries: what, where, and the hint. */
+	describe(): string {
+		return `${this.locate()}. Hint: ${this.hint}`;
 	}
 }
 

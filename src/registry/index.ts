@@ -4,4 +4,3 @@ export * from './auth.ts';
 export * from './http.ts';
 export * from './manifest.ts';
 export * from './client.ts';
-export * from './attestations.ts';

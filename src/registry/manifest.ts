@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { RegistryError, type RegistryErrorContext } from './errors.ts';
 
 /** Media types the client reads. */
@@ -30,7 +30,8 @@ const MANIFEST_TYPES: readonly string[] = [MediaType.ociManifest, MediaType.dock
 /** Largest manifest the client accepts (the distribution spec's suggested limit). */
 export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
-const platformSchema = z.looseObject({
+/** The `platform` of an index entry (OCI image index spec). */
+const ociPlatformSchema = z.looseObject({
 	architecture: z.string(),
 	os: z.string(),
 	variant: z.string().optional(),
@@ -43,7 +44,7 @@ const descriptorSchema = z.looseObject({
 	size: z.number().int().nonnegative(),
 	annotations: z.record(z.string(), z.string()).optional(),
 	artifactType: z.string().optional(),
-	platform: platformSchema.optional(),
+	platform: ociPlatformSchema.optional(),
 });
 
 const indexSchema = z.looseObject({
@@ -66,7 +67,7 @@ const imageManifestSchema = z.looseObject({
 });
 
 export type Descriptor = z.infer<typeof descriptorSchema>;
-export type Platform = z.infer<typeof platformSchema>;
+export type Platform = z.infer<typeof ociPlatformSchema>;
 export type ImageIndex = z.infer<typeof indexSchema>;
 export type ImageManifest = z.infer<typeof imageManifestSchema>;
 

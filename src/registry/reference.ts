@@ -96,9 +96,14 @@ export function parseRegistryLocation(input: string, options: ParseOptions = {})
 	return { host, baseUrl: `${useHttp ? 'http' : 'https'}://${host}`, namespace: path };
 }
 
+/** A namespace and a short name joined into a repository path; an empty namespace leaves the name alone. */
+export function joinRepositoryPath(namespace: string, name: string): string {
+	return namespace ? `${namespace}/${name}` : name;
+}
+
 /** Full repository path inside the registry: namespace joined with the short name. */
 export function repositoryPath(location: RegistryLocation, name: string): string {
-	const path = location.namespace ? `${location.namespace}/${name}` : name;
+	const path = joinRepositoryPath(location.namespace, name);
 	assertRepositoryName(path);
 	return path;
 }

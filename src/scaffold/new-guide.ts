@@ -6,8 +6,9 @@ import { Document, type YAMLSeq } from 'yaml';
 import { DESCRIPTION_LENGTH, sourceSchema, testedWithEntrySchema } from '../content/docs-schema.ts';
 import { loadTags, suggestTag } from '../content/tags.ts';
 import { readWantedFile, validateWantedGuides, type WantedGuide } from '../content/wanted.ts';
+import { listContentFiles, listSections } from '../lib/content-files.ts';
+import { AcademyError } from '../lib/errors.ts';
 import { docPathForFile } from '../lib/routes.ts';
-import { listContentFiles, listSections } from '../checks/site.ts';
 
 /** What a contributor tells the scaffold. */
 export interface NewGuideRequest {
@@ -30,12 +31,10 @@ export interface NewGuideRequest {
 }
 
 /** A request the scaffold refuses, with what to do instead. */
-export class ScaffoldError extends Error {
-	readonly hint: string;
+export class ScaffoldError extends AcademyError {
 	constructor(message: string, hint: string) {
-		super(message);
+		super(message, hint);
 		this.name = 'ScaffoldError';
-		this.hint = hint;
 	}
 }
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { loadTags } from '../content/tags.ts';
-import { listSections } from '../checks/site.ts';
+import { listSections } from '../lib/content-files.ts';
 import { ScaffoldError, sourceFromUrl, splitList, type NewGuideRequest } from './new-guide.ts';
 
 /** Ask for each value of a new guide, showing the choices; lines typed ahead are kept, not lost between questions. */

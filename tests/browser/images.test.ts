@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSnapshot } from '../../src/images/snapshot.ts';
 import type { ImageRepository } from '../../src/images/model.ts';
-import { orderedVariants, packageIndex, variantPackages } from '../../src/images/view.ts';
+import { orderedVariants, packageIndex, variantPackages } from '../../src/images/queries.ts';
 import { startSite, wcagViolations, type SiteHarness } from '../helpers/site.ts';
 
 let site: SiteHarness;

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareText } from '../../src/lib/compare.ts';
 import { docPathForFile } from '../../src/lib/routes.ts';
 import { startSite, type SiteHarness } from '../helpers/site.ts';
 
@@ -43,7 +44,7 @@ function wordOnlyInOneBody(): { word: string; href: string } {
 		frontMatter.includes(word.slice(0, 7)) ||
 		[...bodies].some(([file, body]) => file !== owner && body.includes(word.slice(0, 7)));
 	const candidates = [...owners].filter(([word, set]) => set.size === 1 && !stemElsewhere(word, [...set][0]!));
-	const [word, set] = candidates.sort(([a], [b]) => a.localeCompare(b))[0]!;
+	const [word, set] = candidates.sort(([a], [b]) => compareText(a, b))[0]!;
 	const file = [...set][0]!;
 	return { word, href: docPathForFile(file) };
 }
@@ -56,7 +57,9 @@ describe('search', () => {
 		await page.goto(`${site.url}/`);
 		await page.keyboard.press('Control+k');
 		const input = page.locator('#search-input');
-		await expect.poll(() => input.evaluate((node) => node === document.activeElement)).toBe(true);
+		// The dialog's code and Pagefind load on first use; on a loaded machine that takes longer than poll's 1 s default,
+		// so wait as long as Playwright's own waits below do.
+		await expect.poll(() => input.evaluate((node) => node === document.activeElement), { timeout: 30_000 }).toBe(true);
 		await input.fill(word);
 		const first = page.locator('.search-results > li > a').first();
 		await first.waitFor();

@@ -1,12 +1,11 @@
-import { FIXED_ROUTES } from '../site.ts';
-import type { ParsedDoc, Place, Problem } from '../types.ts';
+import type { ParsedDoc, Place, Problem, PublishedSite } from '../types.ts';
 import { placeOfField } from './frontmatter.ts';
 
 const RULE = 'duplicates';
 
 /** Routes the site builds itself; a guide may not take them. */
-function isReservedRoute(route: string): boolean {
-	return (FIXED_ROUTES as readonly string[]).includes(route) || route.startsWith('/tags/') || route.startsWith('/images/');
+function isReservedRoute(route: string, site: PublishedSite): boolean {
+	return site.generatedRoutes.has(route) || site.generatedPrefixes.some((prefix) => route.startsWith(prefix));
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string | undefined): Map<string, T[]> {
@@ -19,7 +18,7 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string | undefined)
 }
 
 /** Two guides with one title, two files with one URL, or an alias that another page already answers: each is an error. */
-export function checkDuplicates(allDocs: readonly ParsedDoc[]): Problem[] {
+export function checkDuplicates(allDocs: readonly ParsedDoc[], site: PublishedSite): Problem[] {
 	const docs = allDocs.filter((doc) => doc.kind === 'docs');
 	const problems: Problem[] = [];
 	const report = (doc: ParsedDoc, place: Place, message: string, hint: string) =>
@@ -56,7 +55,7 @@ export function checkDuplicates(allDocs: readonly ParsedDoc[]): Problem[] {
 					'Rename one of them: a/b.mdx and a/b/index.mdx have the same URL.',
 				);
 			}
-			if (isReservedRoute(route)) {
+			if (isReservedRoute(route, site)) {
 				report(doc, fileStart, `${route} is a page the site generates itself.`, 'Move the guide to another folder or file name.');
 			}
 		}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import { jsxElements, startOf, stringAttribute, walk } from '../mdast.ts';
 import { docPathForFile } from '../../lib/routes.ts';
-import type { DocRule, ParsedDoc, Place, Problem, SiteIndex } from '../types.ts';
+import type { DocRule, ParsedDoc, Place, Problem, PublishedSite } from '../types.ts';
 
 const RULE = 'links';
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
@@ -30,7 +30,7 @@ function checkAnchor(anchor: string, anchors: Set<string>, where: string): Findi
 }
 
 /** Check one site-root link against the pages and files the site publishes. */
-function checkRootLink(url: string, site: SiteIndex): Finding | undefined {
+function checkRootLink(url: string, site: PublishedSite): Finding | undefined {
 	const [beforeHash, anchor] = url.split('#', 2) as [string, string | undefined];
 	const pathname = beforeHash.split('?')[0];
 	if (site.routes.has(pathname)) {
@@ -77,7 +77,7 @@ function checkRootLink(url: string, site: SiteIndex): Finding | undefined {
 }
 
 /** Check any link target written in a guide; external links are left to the weekly link check. */
-export function checkLinkTarget(url: string, doc: ParsedDoc, site: SiteIndex): Finding | undefined {
+export function checkLinkTarget(url: string, doc: ParsedDoc, site: PublishedSite): Finding | undefined {
 	if (url === '' || EXTERNAL.test(url)) return undefined;
 	if (url.startsWith('#')) return checkAnchor(decodeURIComponent(url.slice(1)), doc.anchors, 'This page');
 	if (url.startsWith('/')) return checkRootLink(url, site);
@@ -88,7 +88,7 @@ export function checkLinkTarget(url: string, doc: ParsedDoc, site: SiteIndex): F
 }
 
 /** Where a relative link points, as a site-root URL: links to .md(x) files resolve from the file, others from the page URL. */
-function siteRootTarget(url: string, doc: ParsedDoc, site: SiteIndex): string {
+function siteRootTarget(url: string, doc: ParsedDoc, site: PublishedSite): string {
 	const [target, anchor] = url.split('#', 2) as [string, string | undefined];
 	const hash = anchor === undefined ? '' : `#${anchor}`;
 	if (/\.mdx?$/.test(target)) {

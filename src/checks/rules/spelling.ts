@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lint } from 'cspell';
 import { isNode } from 'yaml';
+import { AcademyError } from '../../lib/errors.ts';
 import { walk } from '../mdast.ts';
 import type { ParsedDoc, Problem } from '../types.ts';
 
@@ -67,6 +68,7 @@ export async function checkSpelling(docs: readonly ParsedDoc[], configFile: stri
 			result() {},
 		},
 	);
-	if (failures.length > 0) throw new Error(`cspell failed: ${failures.join('; ')}`);
+	if (failures.length > 0)
+		throw new AcademyError(`cspell failed: ${failures.join('; ')}`, 'Check cspell.config.yaml and the files it names.');
 	return problems;
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { WANTED_FILE, validateWantedGuides } from '../../content/wanted.ts';
 import { entryId } from '../../lib/routes.ts';
-import { listSections } from '../site.ts';
+import { listSections } from '../../lib/content-files.ts';
 import type { ParsedDoc, Problem } from '../types.ts';
 
 const RULE = 'wanted';

@@ -1,5 +1,13 @@
 import { gzipSync } from 'node:zlib';
-import { MediaType, PredicateType, computeDigest, digestTag, mapBounded, type RegistryClient } from '../../registry/index.ts';
+import {
+	MediaType,
+	computeDigest,
+	digestTag,
+	joinRepositoryPath,
+	mapBounded,
+	type RegistryClient,
+} from '../../registry/index.ts';
+import { PredicateType } from '../../attestations/in-toto.ts';
 import type { RecordedAs } from '../collect.ts';
 import type { DemoArch, DemoImage, DemoVariant } from './definitions.ts';
 import { demoPackages, type DemoPackage } from './packages.ts';
@@ -127,7 +135,7 @@ interface Platform {
 /** Build one demo image into blobs and manifests: deterministic, so every run yields the same digests. */
 export function buildDemoImage(definition: DemoImage, recordedAs: RecordedAs): BuiltImage {
 	const built: BuiltImage = { name: definition.name, blobs: new Map(), manifests: [] };
-	const reference = `${recordedAs.registry}/${recordedAs.namespace}/${definition.name}`;
+	const reference = `${recordedAs.registry}/${joinRepositoryPath(recordedAs.namespace, definition.name)}`;
 	const docker = definition.format === 'docker';
 	const types = docker
 		? {

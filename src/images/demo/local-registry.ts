@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AcademyError } from '../../lib/errors.ts';
 
 /** Debian's distribution registry binary (package docker-registry). */
 export const DOCKER_REGISTRY_BINARY = process.env.DOCKER_REGISTRY_BIN ?? '/usr/bin/docker-registry';
@@ -32,7 +33,11 @@ export async function freePort(): Promise<number> {
 		server.once('error', reject);
 		server.listen(0, '127.0.0.1', () => {
 			const address = server.address();
-			server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+			server.close(() =>
+				typeof address === 'object' && address
+					? resolve(address.port)
+					: reject(new AcademyError('The loopback interface gave no port.', 'Check that 127.0.0.1 is configured.')),
+			);
 		});
 	});
 }
@@ -49,7 +54,11 @@ function authYaml(auth: LocalRegistryAuth): string {
 async function waitUntilUp(url: string, child: ChildProcess, output: () => string): Promise<void> {
 	const deadline = Date.now() + 15_000;
 	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`docker-registry exited with code ${child.exitCode}:\n${output()}`);
+		if (child.exitCode !== null)
+			throw new AcademyError(
+				`docker-registry exited with code ${child.exitCode}:\n${output()}`,
+				'Its output above says why; a port in use or a bad config are the usual causes.',
+			);
 		try {
 			const response = await fetch(`${url}/v2/`);
 			await response.body?.cancel();
@@ -59,7 +68,10 @@ async function waitUntilUp(url: string, child: ChildProcess, output: () => strin
 		}
 		await new Promise((resolve) => setTimeout(resolve, 50));
 	}
-	throw new Error(`docker-registry did not answer on ${url} within 15 s:\n${output()}`);
+	throw new AcademyError(
+		`docker-registry did not answer on ${url} within 15 s:\n${output()}`,
+		'The machine may be overloaded; try again, and check its output above.',
+	);
 }
 
 /** Start docker-registry on a free loopback port with its own config and storage in a temporary directory. */
@@ -100,7 +112,10 @@ export async function startLocalRegistry(options: { auth?: LocalRegistryAuth } =
 		child.once('spawn', resolve);
 		child.once('error', (error) =>
 			reject(
-				new Error(`Cannot start ${DOCKER_REGISTRY_BINARY}: ${error.message}. Install it with apt-get install docker-registry.`),
+				new AcademyError(
+					`Cannot start ${DOCKER_REGISTRY_BINARY}: ${error.message}`,
+					'Install it with apt-get install docker-registry, or name another binary with DOCKER_REGISTRY_BIN.',
+				),
 			),
 		);
 	});

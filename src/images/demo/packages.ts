@@ -1,3 +1,5 @@
+import { AcademyError } from '../../lib/errors.ts';
+
 /**
  * Wolfi packages used by the demo images: name, version (with epoch) and SPDX licence, in the shape of
  * packages.wolfi.dev/os in mid-2025. Demo data: versions are plausible, not a record of a real index.
@@ -111,7 +113,8 @@ export const DEMO_PACKAGES: ReadonlyMap<string, DemoPackage> = new Map(
 export function demoPackages(names: readonly string[]): DemoPackage[] {
 	return [...new Set(names)].sort().map((name) => {
 		const found = DEMO_PACKAGES.get(name);
-		if (!found) throw new Error(`Demo package "${name}" is not in src/images/demo/packages.ts; add it to the catalog there.`);
+		if (!found)
+			throw new AcademyError(`Demo package "${name}" is not in src/images/demo/packages.ts.`, 'Add it to the catalog there.');
 		return found;
 	});
 }

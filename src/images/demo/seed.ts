@@ -1,12 +1,14 @@
 import {
 	RegistryClient,
 	RegistryTransport,
+	joinRepositoryPath,
 	mapBounded,
 	parseRegistryLocation,
 	type TransportOptions,
 } from '../../registry/index.ts';
 import type { RecordedAs } from '../collect.ts';
-import { syncImages, type SyncEvent, type SyncReport } from '../sync.ts';
+import type { ResolveEvent } from '../resolve.ts';
+import { syncImages, type SyncReport } from '../sync.ts';
 import { buildDemoImage, pushBuiltImage } from './builder.ts';
 import { DEMO_IMAGES, type DemoImage } from './definitions.ts';
 
@@ -29,7 +31,7 @@ export async function seedDemoImages(
 		new RegistryTransport({ concurrency: 16, ...options.transport }),
 	);
 	await mapBounded(images, 8, (image) =>
-		pushBuiltImage(client, `${namespace}/${image.name}`, buildDemoImage(image, DEMO_RECORDED_AS)),
+		pushBuiltImage(client, joinRepositoryPath(namespace, image.name), buildDemoImage(image, DEMO_RECORDED_AS)),
 	);
 	return client;
 }
@@ -38,7 +40,7 @@ export async function seedDemoImages(
 export async function syncDemo(
 	baseUrl: string,
 	outDir: string,
-	onEvent?: (event: SyncEvent) => void,
+	onEvent?: (event: ResolveEvent) => void,
 	transport?: TransportOptions,
 ): Promise<SyncReport> {
 	await seedDemoImages(baseUrl);

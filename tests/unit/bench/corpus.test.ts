@@ -93,7 +93,10 @@ describe('synthetic benchmark corpus', () => {
 
 	it('rejects an article count that is not a positive whole number', () => {
 		expect(() => generateCorpus({ articles: 0, tags })).toThrow(
-			'articles must be a positive integer, got 0. Hint: pass --articles 600.',
+			expect.objectContaining({
+				message: 'Corpus: articles must be a positive integer, got 0.',
+				hint: 'Pass --articles 600.',
+			}),
 		);
 		expect(() => generateCorpus({ articles: 10, tags: [] })).toThrow('the tag vocabulary is empty');
 	});

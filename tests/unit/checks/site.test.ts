@@ -2,22 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatAnnotation, formatProblem, formatSummary } from '../../../src/checks/format.ts';
-import { DEMO_IMAGE_NAMES, loadImageNames } from '../../../src/checks/site.ts';
-import { docPathForFile } from '../../../src/lib/routes.ts';
+import { formatAnnotation, formatCheckSummary, formatProblem } from '../../../src/checks/format.ts';
+import { DEMO_IMAGE_NAMES, generatedRoutes, loadImageNames } from '../../../src/checks/site.ts';
 import type { Problem } from '../../../src/checks/types.ts';
 import { FIXTURE_ROOT } from './helpers.ts';
-
-describe('routes', () => {
-	it.each([
-		['open-source/wolfi/overview.mdx', '/open-source/wolfi/overview/'],
-		['open-source/wolfi/index.mdx', '/open-source/wolfi/'],
-		['container-images/guide.md', '/container-images/guide/'],
-		['index.mdx', '/'],
-	])('%s is published at %s', (file, route) => {
-		expect(docPathForFile(file)).toBe(route);
-	});
-});
 
 describe('image names', () => {
 	let directory: string | undefined;
@@ -25,14 +13,39 @@ describe('image names', () => {
 		if (directory) rmSync(directory, { recursive: true, force: true });
 	});
 
-	it('reads the name of each repository file of the snapshot and skips the metadata file', () => {
-		expect(loadImageNames(path.join(FIXTURE_ROOT, 'content', 'images'))).toEqual(['nginx', 'wolfi-base']);
+	it('reads the image names the snapshot metadata lists', async () => {
+		expect(await loadImageNames(path.join(FIXTURE_ROOT, 'content', 'images'))).toEqual(['nginx', 'wolfi-base']);
 	});
 
-	it('falls back to the demo names while no snapshot exists', () => {
+	it('falls back to the demo names while no snapshot exists', async () => {
 		directory = mkdtempSync(path.join(tmpdir(), 'images-'));
 		writeFileSync(path.join(directory, 'metadata.json'), '{"schemaVersion":1}');
-		expect(loadImageNames(directory)).toEqual([...DEMO_IMAGE_NAMES]);
+		expect(await loadImageNames(directory)).toEqual([...DEMO_IMAGE_NAMES]);
+	});
+
+	it('refuses a snapshot whose metadata is invalid, naming the file', async () => {
+		directory = mkdtempSync(path.join(tmpdir(), 'images-'));
+		writeFileSync(path.join(directory, '_snapshot.json'), '{"schemaVersion":1}');
+		await expect(loadImageNames(directory)).rejects.toThrow(/_snapshot\.json: field "registry"/);
+	});
+});
+
+describe('generated routes', () => {
+	it('derives the pages the site generates from its page templates', () => {
+		const { routes, prefixes } = generatedRoutes();
+		expect(routes).toEqual([
+			'/',
+			'/404.html',
+			'/contribute/',
+			'/images/',
+			'/images/packages/',
+			'/robots.txt',
+			'/rss.xml',
+			'/search/',
+			'/sitemap-index.xml',
+			'/tags/',
+		]);
+		expect(prefixes).toEqual(['/images/', '/tags/']);
 	});
 });
 
@@ -61,6 +74,6 @@ describe('output', () => {
 	});
 
 	it('sums up errors and warnings', () => {
-		expect(formatSummary([problem, { ...problem, severity: 'warning' }], 1)).toBe('1 file checked: 1 error, 1 warning.');
+		expect(formatCheckSummary([problem, { ...problem, severity: 'warning' }], 1)).toBe('1 file checked: 1 error, 1 warning.');
 	});
 });

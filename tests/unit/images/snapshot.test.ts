@@ -91,7 +91,7 @@ describe('readSnapshot', () => {
 		const error = await readSnapshot(dir).catch((caught) => caught);
 		expect(error).toBeInstanceOf(SnapshotError);
 		expect(error.message).toMatch(new RegExp(`jq\\.json: field "variants\\.0\\.platforms\\.0\\.config\\.user"`));
-		expect(error.message).toMatch(/npm run images:sync/);
+		expect(error.hint).toMatch(/npm run images:sync/);
 	});
 
 	it('rejects broken JSON, a missing metadata file and stray files', async () => {
@@ -100,13 +100,20 @@ describe('readSnapshot', () => {
 		await writeSnapshot(dir, images, base, first);
 		await writeFile(join(dir, 'stray.json'), '{}');
 		await expect(readSnapshot(dir)).rejects.toThrow(/stray\.json: is not listed in _snapshot\.json/);
-		await expect(readSnapshot(join(dir, 'missing'))).rejects.toThrow(/cannot be read\. Run `npm run images:demo`/);
+		await expect(readSnapshot(join(dir, 'missing'))).rejects.toThrow(
+			expect.objectContaining({
+				message: expect.stringMatching(/cannot be read$/),
+				hint: expect.stringMatching(/^Run `npm run images:demo`/),
+			}),
+		);
 	});
 
 	it('reports other schema versions with the way out', async () => {
 		const file = join(dir, METADATA_FILE);
 		await writeFile(file, JSON.stringify({ ...JSON.parse(await readFile(file, 'utf8')), schemaVersion: 0 }));
-		await expect(readSnapshot(dir)).rejects.toThrow(/another schema version than 1; run npm run images:sync/);
+		await expect(readSnapshot(dir)).rejects.toThrow(
+			expect.objectContaining({ hint: expect.stringMatching(/another schema version than 1; run npm run images:sync/) }),
+		);
 		const previous = await readPreviousSnapshot(dir);
 		expect(previous.snapshot).toBeNull();
 		expect(previous.problem).toMatch(/schemaVersion/);

@@ -1,0 +1,56 @@
+import type { CollectionEntry } from 'astro:content';
+import { AstroError } from 'astro/errors';
+import type { ImageRepository } from '../images/model.ts';
+import { compareText } from '../lib/compare.ts';
+import { docPath, imagesLinkedFrom } from '../lib/routes.ts';
+import type { DocEntry } from './guide-index.ts';
+
+export type ImageOverviewEntry = CollectionEntry<'imageOverviews'>;
+export type ImageSourceData = CollectionEntry<'imageSource'>['data'];
+
+/** A guide that links to an image page. */
+export interface GuideMention {
+	title: string;
+	href: string;
+}
+
+/** Everything image pages share, computed once per build. */
+export interface ImageCatalog {
+	/** Sorted by name. */
+	images: ImageRepository[];
+	/** Hand-written overviews by image name. */
+	overviews: Map<string, ImageOverviewEntry>;
+	/** Guides that link to each image page, by image name, in guide order. */
+	mentions: Map<string, GuideMention[]>;
+	/** Where the image data of this build comes from. */
+	source: ImageSourceData;
+}
+
+/**
+ * Put the image data, the overviews and the guides that mention each image together. An overview without an image
+ * is an error in snapshot mode; a live build of a few repositories (IMAGES_REPOS) leaves other overviews unused.
+ */
+export function buildImageCatalog(inputs: {
+	images: readonly ImageRepository[];
+	overviews: readonly ImageOverviewEntry[];
+	source: ImageSourceData;
+	guides: readonly DocEntry[];
+}): ImageCatalog {
+	const images = [...inputs.images].sort((a, b) => compareText(a.name, b.name));
+	const known = new Set(images.map((image) => image.name));
+	for (const overview of inputs.overviews) {
+		if (!known.has(overview.id) && inputs.source.mode === 'snapshot') {
+			throw new AstroError(
+				`content/images/${overview.id}.mdx: there is no image "${overview.id}" in the image data.`,
+				'Rename the file after an image in /images/, or remove it.',
+			);
+		}
+	}
+	const mentions = new Map<string, GuideMention[]>();
+	for (const guide of inputs.guides) {
+		for (const name of imagesLinkedFrom(guide.body ?? '')) {
+			(mentions.get(name) ?? mentions.set(name, []).get(name)!).push({ title: guide.data.title, href: docPath(guide.id) });
+		}
+	}
+	return { images, overviews: new Map(inputs.overviews.map((entry) => [entry.id, entry])), mentions, source: inputs.source };
+}

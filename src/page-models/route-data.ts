@@ -1,0 +1,81 @@
+import { sidebarHtmlFor, type GuideIndex } from '../data/guide-index.ts';
+import { pathSegments } from '../lib/routes.ts';
+import { ancestorFolders, neighbours, type SidebarLink } from '../lib/sidebar.ts';
+import type { TocItem } from '../lib/toc.ts';
+import { sections } from '../site.config.ts';
+
+/** A link in the breadcrumb trail. */
+export interface Breadcrumb {
+	label: string;
+	href: string;
+}
+
+/** Everything DocLayout shows around a page's own content, in one object (the model is Starlight's route data). */
+export interface RouteData {
+	title: string;
+	description: string;
+	/** URL path of the page, with a trailing slash. */
+	href: string;
+	/** Top-level section path for the header link; undefined outside the sections. */
+	section: string | undefined;
+	/** The pre-rendered sidebar of the page's section. */
+	sidebarHtml: string;
+	breadcrumbs: Breadcrumb[];
+	/** Table of contents; empty hides it. */
+	toc: TocItem[];
+	tags: { id: string; label: string }[];
+	lastUpdated: Date | undefined;
+	readingMinutes: number | undefined;
+	editUrl: string | undefined;
+	/** Neighbours in reading order; undefined at the ends and for pages outside the guides. */
+	prev: SidebarLink | undefined;
+	next: SidebarLink | undefined;
+	/** Search filter values for this page (section, content type, tags). */
+	searchFilters: Record<string, string[]>;
+}
+
+/** What a page says about itself; everything else is derived from its URL and the guide index. */
+export interface RouteInput {
+	title: string;
+	description: string;
+	href: string;
+	/** Defaults to Home and the section pages above the page. */
+	breadcrumbs?: Breadcrumb[];
+	toc?: TocItem[];
+	/** Tag ids; labelled from the vocabulary. */
+	tags?: readonly string[];
+	lastUpdated?: Date;
+	readingMinutes?: number;
+	editUrl?: string;
+	searchFilters?: Record<string, string[]>;
+}
+
+/** Home, then every folder above the page that has a landing page. */
+function guideBreadcrumbs(site: GuideIndex, href: string): Breadcrumb[] {
+	const folders = ancestorFolders(href).map((folder) => site.groups.get(folder));
+	return [
+		{ label: 'Home', href: '/' },
+		...folders.flatMap((group) => (group?.href !== undefined ? [{ label: group.label, href: group.href }] : [])),
+	];
+}
+
+/** The route data of a page: what it states, plus section, sidebar, breadcrumbs and neighbours derived from its URL. */
+export function generateRouteData(site: GuideIndex, page: RouteInput): RouteData {
+	const { prev, next } = neighbours(site.readingOrder, page.href);
+	return {
+		title: page.title,
+		description: page.description,
+		href: page.href,
+		section: sections.find((section) => section.path === pathSegments(page.href)[0])?.path,
+		sidebarHtml: sidebarHtmlFor(site, page.href),
+		breadcrumbs: page.breadcrumbs ?? guideBreadcrumbs(site, page.href),
+		toc: page.toc ?? [],
+		tags: (page.tags ?? []).map((id) => ({ id, label: site.tagLabels.get(id) ?? id })),
+		lastUpdated: page.lastUpdated,
+		readingMinutes: page.readingMinutes,
+		editUrl: page.editUrl,
+		prev,
+		next,
+		searchFilters: page.searchFilters ?? {},
+	};
+}

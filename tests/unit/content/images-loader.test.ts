@@ -1,0 +1,70 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AstroError } from 'astro/errors';
+import { afterEach, describe, expect, it } from 'vitest';
+import { imageLoaders, liveSettingsFromEnv, snapshotDir } from '../../../src/content/images-loader.ts';
+import { DEFAULT_SNAPSHOT_DIR, METADATA_FILE } from '../../../src/images/snapshot.ts';
+import { loaderContext } from '../../helpers/loader-context.ts';
+
+describe('live-mode settings', () => {
+	it('are off without IMAGES_REGISTRY, and read every variable that goes with it', () => {
+		expect(liveSettingsFromEnv({})).toBeNull();
+		expect(liveSettingsFromEnv({ IMAGES_REGISTRY: '  ' })).toBeNull();
+		expect(
+			liveSettingsFromEnv({
+				IMAGES_REGISTRY: 'http://127.0.0.1:5000/ns',
+				IMAGES_REPOS: 'python, ,jq',
+				IMAGES_TAGS: 'latest,3.12 ',
+				IMAGES_RECORD_AS: 'cgr.dev/chainguard/sub',
+				IMAGES_FALLBACK: 'snapshot',
+			}),
+		).toEqual({
+			registry: 'http://127.0.0.1:5000/ns',
+			repositories: ['python', 'jq'],
+			tags: ['latest', '3.12'],
+			recordedAs: { registry: 'cgr.dev', namespace: 'chainguard/sub' },
+			fallbackToSnapshot: true,
+		});
+		expect(liveSettingsFromEnv({ IMAGES_REGISTRY: 'cgr.dev', IMAGES_TAGS: 'all', IMAGES_REPOS: '' })).toMatchObject({
+			repositories: null,
+			tags: 'all',
+			recordedAs: null,
+			fallbackToSnapshot: false,
+		});
+		expect([snapshotDir({}), snapshotDir({ IMAGES_SNAPSHOT_DIR: '/tmp/x' })]).toEqual([DEFAULT_SNAPSHOT_DIR, '/tmp/x']);
+	});
+});
+
+describe('image loaders in snapshot mode', () => {
+	let copy: string | undefined;
+	afterEach(() => {
+		if (copy) rmSync(copy, { recursive: true, force: true });
+		copy = undefined;
+	});
+
+	it('store every image of the snapshot by name, and report the snapshot as the source', async () => {
+		const loaders = imageLoaders({});
+		const images = loaderContext('images');
+		const source = loaderContext('imageSource');
+		// The source loader may run first: in snapshot mode it reads the metadata itself.
+		await loaders.imageSource.load(source.context);
+		await loaders.images.load(images.context);
+		expect(images.store.size).toBe(25);
+		expect(images.store.get('python')?.data).toMatchObject({ name: 'python', reference: 'cgr.dev/chainguard/python' });
+		expect(source.store.get('current')?.data).toMatchObject({ mode: 'snapshot', registry: 'cgr.dev', demo: true });
+	});
+
+	it('fail with the snapshot file and a hint when the snapshot is missing', async () => {
+		copy = mkdtempSync(join(tmpdir(), 'sca-loader-'));
+		cpSync(DEFAULT_SNAPSHOT_DIR, copy, { recursive: true });
+		rmSync(join(copy, METADATA_FILE));
+		const { images } = imageLoaders({ IMAGES_SNAPSHOT_DIR: copy });
+		const error = await images.load(loaderContext('images').context).catch((caught: unknown) => caught);
+		expect(error).toBeInstanceOf(AstroError);
+		expect(error).toMatchObject({
+			message: `${join(copy, METADATA_FILE)}: cannot be read`,
+			hint: expect.stringMatching(/npm run images:demo/),
+		});
+	});
+});

@@ -1,0 +1,58 @@
+import { AstroError } from 'astro/errors';
+import { describe, expect, it } from 'vitest';
+import { buildImageCatalog, type ImageSourceData } from '../../../src/data/image-catalog.ts';
+import { docEntry, overviewEntry } from '../../helpers/collection-entries.ts';
+import { useDemoImages } from '../../helpers/demo-images.ts';
+
+const demo = useDemoImages();
+const source = (mode: 'snapshot' | 'live'): ImageSourceData => ({
+	mode,
+	schemaVersion: 1,
+	registry: 'cgr.dev',
+	namespace: 'chainguard',
+	demo: true,
+	syncedAt: '2025-07-01T00:00:00.000Z',
+	repositories: [],
+});
+
+describe('image catalog data', () => {
+	it('sorts images by name and lists the guides that link to each one', () => {
+		const catalog = buildImageCatalog({
+			images: [demo.image('static'), demo.image('python'), demo.image('jq')],
+			overviews: [overviewEntry('python', 'A Python runtime for applications.')],
+			source: source('snapshot'),
+			guides: [
+				docEntry('b/second', { title: 'Second' }, 'Use [python](/images/python/) or [jq](/images/jq/#tags).'),
+				docEntry('a/first', { title: 'First' }, 'Start from [python](/images/python/).'),
+			],
+		});
+		expect(catalog.images.map((image) => image.name)).toEqual(['jq', 'python', 'static']);
+		expect(catalog.mentions.get('python')).toEqual([
+			{ title: 'Second', href: '/b/second/' },
+			{ title: 'First', href: '/a/first/' },
+		]);
+		expect(catalog.mentions.get('static')).toBeUndefined();
+		expect(catalog.overviews.get('python')?.data.category).toBe('Base');
+	});
+
+	it('refuses an overview of an image the snapshot lacks, but not in a live build of a few repositories', () => {
+		const inputs = {
+			images: [demo.image('jq')],
+			overviews: [overviewEntry('nope', 'An overview of nothing at all.')],
+			guides: [],
+		};
+		const error = (() => {
+			try {
+				buildImageCatalog({ ...inputs, source: source('snapshot') });
+			} catch (caught) {
+				return caught;
+			}
+		})();
+		expect(error).toBeInstanceOf(AstroError);
+		expect(error).toMatchObject({
+			message: 'content/images/nope.mdx: there is no image "nope" in the image data.',
+			hint: 'Rename the file after an image in /images/, or remove it.',
+		});
+		expect(buildImageCatalog({ ...inputs, source: source('live') }).overviews.has('nope')).toBe(true);
+	});
+});

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { buildGuideIndex } from '../../../src/data/guide-index.ts';
+import { guidePageModel } from '../../../src/page-models/guide-page.ts';
+import { generateRouteData } from '../../../src/page-models/route-data.ts';
+import { TEST_TAGS, docEntry } from '../../helpers/collection-entries.ts';
+
+const overview = docEntry('open-source/wolfi/overview', { tags: ['wolfi', 'sbom'] }, 'One two three.');
+const entries = [
+	docEntry('open-source/index', { title: 'Open source' }),
+	docEntry('open-source/wolfi/index', { title: 'Wolfi' }),
+	overview,
+	docEntry('open-source/wolfi/packages', { toc: false }),
+];
+const site = buildGuideIndex(entries, {
+	sections: [{ path: 'open-source', label: 'Open source' }],
+	gitDates: new Map(),
+	tags: TEST_TAGS,
+});
+const headings = [
+	{ depth: 2, slug: 'install', text: 'Install' },
+	{ depth: 3, slug: 'on-arm', text: 'On Arm' },
+];
+
+describe('route data', () => {
+	it('derives section, sidebar, breadcrumbs and neighbours from the URL, with empty defaults', () => {
+		const route = generateRouteData(site, {
+			title: 'Overview',
+			description: 'About Wolfi.',
+			href: '/open-source/wolfi/overview/',
+		});
+		expect(route).toMatchObject({
+			section: 'open-source',
+			breadcrumbs: [
+				{ label: 'Home', href: '/' },
+				{ label: 'Open source', href: '/open-source/' },
+				{ label: 'Wolfi', href: '/open-source/wolfi/' },
+			],
+			toc: [],
+			tags: [],
+			lastUpdated: undefined,
+			readingMinutes: undefined,
+			editUrl: undefined,
+			searchFilters: {},
+		});
+		expect(route.prev?.href).toBe('/open-source/wolfi/');
+		expect(route.next?.href).toBe('/open-source/wolfi/packages/');
+		expect(route.sidebarHtml).toContain('href="/open-source/wolfi/overview/"');
+	});
+
+	it('keeps what a page outside the guides states, with no neighbours', () => {
+		const route = generateRouteData(site, {
+			title: 'python',
+			description: 'Python.',
+			href: '/images/python/',
+			breadcrumbs: [{ label: 'Home', href: '/' }],
+			tags: ['sbom', 'unknown-tag'],
+		});
+		expect(route).toMatchObject({
+			section: 'images',
+			prev: undefined,
+			next: undefined,
+			breadcrumbs: [{ label: 'Home', href: '/' }],
+		});
+		expect(route.tags).toEqual([
+			{ id: 'sbom', label: 'SBOM' },
+			{ id: 'unknown-tag', label: 'unknown-tag' },
+		]);
+		expect(route.sidebarHtml).toBe(site.sectionLinksHtml);
+	});
+});
+
+describe('guide page model', () => {
+	it('gives a guide its table of contents, tags, reading time, edit link and search filters', () => {
+		const page = guidePageModel(site, overview, headings);
+		expect(page.route.toc).toEqual([{ ...headings[0], children: [{ ...headings[1], children: [] }] }]);
+		expect(page.route.tags).toEqual([
+			{ id: 'wolfi', label: 'Wolfi' },
+			{ id: 'sbom', label: 'SBOM' },
+		]);
+		expect(page.route.readingMinutes).toBe(1);
+		expect(page.route.editUrl).toBe(
+			'https://github.com/supply-chain-academy/academy/edit/main/content/docs/open-source/wolfi/overview.mdx',
+		);
+		expect(page.route.searchFilters).toEqual({ type: ['Guide'], tag: ['Wolfi', 'SBOM'], section: ['Open source'] });
+		expect(page.section).toBeUndefined();
+	});
+
+	it('lists the guides of a section on its landing page, without a reading time', () => {
+		const page = guidePageModel(site, entries[1]!, headings);
+		expect(page.section?.path).toBe('open-source/wolfi');
+		expect(page.route.readingMinutes).toBeUndefined();
+	});
+
+	it('leaves the table of contents out when the front matter says toc: false', () => {
+		expect(guidePageModel(site, entries[3]!, headings).route.toc).toEqual([]);
+	});
+});
