@@ -5,7 +5,10 @@ import { TEST_TAGS, docEntry } from '../../helpers/collection-entries.ts';
 
 const entries = [
 	docEntry('index', { title: 'Home' }),
-	docEntry('open-source/index', { title: 'Open source', description: 'Wolfi and its tools, in reading order, for every reader.' }),
+	docEntry('open-source/index', {
+		title: 'Open source',
+		description: 'Wolfi and its tools, in reading order, for every reader.',
+	}),
 	docEntry('open-source/zeta', { title: 'Zeta', sidebar: { order: 1 } }),
 	docEntry('open-source/alpha', {
 		title: 'Alpha',
