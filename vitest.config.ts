@@ -1,19 +1,34 @@
 import { defineConfig } from 'vitest/config';
+import { SuiteOrderSequencer } from './tests/helpers/sequencer.ts';
 
-// Three suites: fast unit tests, integration tests against real local servers (docker-registry),
+// Three suites: fast unit tests, integration tests against real local servers (docker-registry, nginx, site builds),
 // and browser tests that drive Debian's Chromium against the built site in dist/.
+//
+// The suites run side by side on two workers (this machine has two cores): most of a site build or a browser test
+// is spent in a child process, so one worker alone leaves a core idle. `npm test` builds dist/ while the unit files
+// run (tests/helpers/site-build.ts); the files that read dist/ wait for it (tests/helpers/site-ready.ts). Every other
+// build has its own copy of the project (tests/integration/site/build.ts), so two builds never share a folder.
+const SITE_BUILD = { globalSetup: ['tests/helpers/site-build.ts'], setupFiles: ['tests/helpers/site-ready.ts'] };
+
 export default defineConfig({
 	test: {
+		maxWorkers: 2,
+		sequence: { sequencer: SuiteOrderSequencer },
 		projects: [
-			{ extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+			{
+				extends: true,
+				// Unit files share one module graph per worker: importing Astro, Shiki and Sätteri again for each file was
+				// two thirds of the suite's CPU time. A file that changes a global restores it (afterEach).
+				test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], isolate: false },
+			},
 			{
 				extends: true,
 				test: {
 					name: 'integration',
 					include: ['tests/integration/**/*.test.ts'],
+					...SITE_BUILD,
 					testTimeout: 300_000,
 					hookTimeout: 300_000,
-					fileParallelism: false,
 				},
 			},
 			{
@@ -21,9 +36,10 @@ export default defineConfig({
 				test: {
 					name: 'browser',
 					include: ['tests/browser/**/*.test.ts'],
+					globalSetup: [...SITE_BUILD.globalSetup, 'tests/helpers/browser-server.ts'],
+					setupFiles: SITE_BUILD.setupFiles,
 					testTimeout: 60_000,
 					hookTimeout: 120_000,
-					fileParallelism: false,
 				},
 			},
 		],

@@ -8,6 +8,7 @@ let report: {
 	numPendingTests?: number;
 	numTotalTestSuites?: number;
 	success: boolean;
+	testResults?: { name: string; status: string; message?: string; assertionResults: { status: string }[] }[];
 };
 try {
 	report = JSON.parse(readFileSync(reportPath, 'utf8'));
@@ -19,6 +20,13 @@ try {
 }
 const skipped = report.numPendingTests ?? 0;
 if (skipped) console.log(`${skipped} skipped`);
+// A file that failed outside its tests (an import error, a failed site build in its setup) ran none of them:
+// count it as one failure, or the summary would pass with the file's tests missing.
+const brokenFiles = (report.testResults ?? []).filter(
+	(file) => file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed'),
+);
+for (const file of brokenFiles) console.log(`${file.name} failed before its tests: ${file.message?.split('\n')[0] ?? ''}`);
+const failed = report.numFailedTests + brokenFiles.length;
 // The last line is exactly "N passed, N failed": CI reads nothing else.
-console.log(`${report.numPassedTests} passed, ${report.numFailedTests} failed`);
-process.exit(report.numFailedTests === 0 && report.numPassedTests > 0 ? 0 : 1);
+console.log(`${report.numPassedTests} passed, ${failed} failed`);
+process.exit(failed === 0 && report.numPassedTests > 0 ? 0 : 1);

@@ -1,32 +1,85 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { copyProject } from '../../../scripts/bench/project.ts';
+import { buildCacheDir } from '../../../src/lib/content-cache.ts';
 
 /** Outcome of one production build of the site. */
 export interface BuildResult {
 	code: number | null;
 	output: string;
 	outDir: string;
+	/** Delete the build's folder (output, cache and project copy); call it once the test has read the output. */
+	remove(): void;
 }
 
-/** Build the site into a fresh folder with extra environment (its own cache, so builds never share state). */
-export function buildSite(env: Record<string, string>, timeoutMs = 300_000): Promise<BuildResult> {
+/** How a test build differs from a plain one besides its environment. */
+export interface BuildOptions {
+	/**
+	 * Start from the content caches of the site's own build (`npm test` builds it first): highlighted code blocks,
+	 * social cards, Markdown twins. Each entry is filed under a hash of everything that shapes it, so this only skips
+	 * work; builds that test reproducibility leave it off.
+	 */
+	reuseContentCaches?: boolean;
+	timeoutMs?: number;
+}
+
+/** Caches of pure results (same input, same bytes) under the build's cache folder; Astro's own caches are not. */
+const CONTENT_CACHES = ['academy-highlight', 'academy-social-cards', 'academy-twins'];
+
+/** The repository's git folder, so a copy of the project reads the same commit dates; undefined outside a checkout. */
+function gitDir(): string | undefined {
+	try {
+		return execFileSync('git', ['rev-parse', '--absolute-git-dir'], {
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'ignore'],
+		}).trim();
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Build the site from a private copy of the project with extra environment, into a fresh folder with its own cache.
+ *
+ * Each build has its own root, so builds can run side by side: Astro writes `.astro/` and Vite `node_modules/.vite/`
+ * under the root, and the developer's own `.astro/` is never touched. The copy reads the repository's history, so
+ * pages carry the same "last updated" dates as `dist/`.
+ */
+export function buildSite(env: Record<string, string>, options: BuildOptions = {}): Promise<BuildResult> {
 	const work = mkdtempSync(join(tmpdir(), 'academy-build-'));
+	const root = join(work, 'project');
 	const outDir = join(work, 'dist');
-	return new Promise((resolve, reject) => {
+	const cacheDir = join(work, 'cache');
+	copyProject(resolve('.'), root);
+	for (const name of options.reuseContentCaches ? CONTENT_CACHES : []) {
+		if (existsSync(buildCacheDir(name))) cpSync(buildCacheDir(name), join(cacheDir, name), { recursive: true });
+	}
+	const git = gitDir();
+	return new Promise((done, reject) => {
 		const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
-			env: { ...process.env, ...env, ACADEMY_CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
+			cwd: root,
+			env: {
+				...process.env,
+				...(git ? { GIT_DIR: git, GIT_WORK_TREE: root } : {}),
+				...env,
+				ACADEMY_CACHE_DIR: cacheDir,
+				ASTRO_TELEMETRY_DISABLED: '1',
+				FORCE_COLOR: '0',
+			},
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		let output = '';
 		child.stdout.on('data', (chunk) => (output += chunk));
 		child.stderr.on('data', (chunk) => (output += chunk));
-		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+		const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 300_000);
 		child.on('error', reject);
 		child.on('close', (code) => {
 			clearTimeout(timer);
-			resolve({ code, output, outDir });
+			// The project copy is only the build's input; drop it now so a failed test leaves less behind.
+			rmSync(root, { recursive: true, force: true });
+			done({ code, output, outDir, remove: () => rmSync(work, { recursive: true, force: true }) });
 		});
 	});
 }

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST } from '../../helpers/site.ts';
 import { buildSite, type BuildResult } from './build.ts';
 
@@ -28,9 +28,13 @@ const OTHER_LOCALES = ['cs_CZ.UTF-8', 'lt_LT.UTF-8'];
 
 describe('reproducible builds', () => {
 	let inC: BuildResult;
+	const others: BuildResult[] = [];
 
 	beforeAll(async () => {
 		inC = await buildSite({ LC_ALL: 'C', LANG: 'C' });
+	});
+	afterAll(() => {
+		for (const result of [inC, ...others]) result?.remove();
 	});
 
 	it('gives a byte-identical dist/ from the same inputs, with a fresh cache', () => {
@@ -40,6 +44,7 @@ describe('reproducible builds', () => {
 
 	it.each(OTHER_LOCALES)('gives the same dist/ under LC_ALL=%s as under LC_ALL=C', async (locale) => {
 		const other = await buildSite({ LC_ALL: locale, LANG: locale });
+		others.push(other);
 		expect(other.code, other.output.slice(-3000)).toBe(0);
 		expect(differingFiles(inC.outDir, other.outDir)).toEqual([]);
 	});

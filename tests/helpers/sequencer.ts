@@ -1,0 +1,24 @@
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * Folders of test files in the order they start. The unit files need no site, so they run while `npm test` builds
+ * dist/ (tests/helpers/site-build.ts); then the files that build the site again, the longest ones, so the two workers
+ * finish close together; then the browser files and the short integration files. A fresh checkout has no timings
+ * from earlier runs, so the order cannot come from them alone.
+ */
+const RUN_ORDER = ['tests/unit/', 'tests/integration/site/', 'tests/browser/', 'tests/integration/'];
+
+/** Rank of a test file in RUN_ORDER; unknown folders run last. */
+function rank(spec: TestSpecification): number {
+	const index = RUN_ORDER.findIndex((folder) => spec.moduleId.includes(`/${folder}`));
+	return index === -1 ? RUN_ORDER.length : index;
+}
+
+/** Vitest's order (earlier failures, then longer files first) within each folder of RUN_ORDER. */
+export class SuiteOrderSequencer extends BaseSequencer {
+	override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+		const sorted = await super.sort(files);
+		const position = new Map(sorted.map((spec, index) => [spec, index]));
+		return sorted.sort((a, b) => rank(a) - rank(b) || position.get(a)! - position.get(b)!);
+	}
+}
