@@ -1,5 +1,6 @@
 import { AstroError } from 'astro/errors';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
+import { markdownPipelineVersion } from '../markdown/version.ts';
 
 /** The part of a stored entry that tells whether its Markdown was rendered. */
 interface StoredEntry {
@@ -34,6 +35,14 @@ export function unrenderedEntries(
 	return found;
 }
 
+/** A digest function whose results also change with `version`, so equal text under another version digests differently. */
+export function versionedDigest(
+	generateDigest: LoaderContext['generateDigest'],
+	version: string,
+): LoaderContext['generateDigest'] {
+	return (data) => generateDigest(JSON.stringify([version, data]));
+}
+
 /**
  * Astro's glob loader, except that a Markdown file that fails to render fails the build.
  *
@@ -41,8 +50,11 @@ export function unrenderedEntries(
  * page and succeed; the entry would also stay cached by its digest, so the next build would not even log it. Here
  * the failed entries are dropped from the store (they render again next time) and the build stops. The dev server
  * only logs, as Astro does, so that fixing the file refreshes the page.
+ *
+ * Each entry's digest also carries `renderVersion` (the Markdown plugins' code): Astro re-renders a `.md` entry and
+ * the incremental build rebuilds its page only when the digest changes, so a plugin change must change it too.
  */
-export function strictGlob(options: Parameters<typeof glob>[0]): Loader {
+export function strictGlob(options: Parameters<typeof glob>[0], renderVersion = markdownPipelineVersion()): Loader {
 	const loader = glob(options);
 	return {
 		...loader,
@@ -54,7 +66,7 @@ export function strictGlob(options: Parameters<typeof glob>[0]): Loader {
 				if (match) reasons.set(match[1]!, match[2]!);
 				context.logger.error(message);
 			};
-			await loader.load({ ...context, logger });
+			await loader.load({ ...context, logger, generateDigest: versionedDigest(context.generateDigest, renderVersion) });
 			if (context.watcher) return;
 			const failed = unrenderedEntries(context.store.entries(), reasons);
 			if (failed.length === 0) return;

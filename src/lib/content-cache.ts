@@ -46,9 +46,9 @@ export class ContentCache {
  * A short hash of files, for a cache version: the code that makes the results and package-lock.json, so a change to
  * that code or to any package empties the cache.
  */
-export function versionOf(files: readonly string[]): string {
+export function versionOf(files: readonly string[], root = process.cwd()): string {
 	const hash = createHash('sha256');
-	for (const file of files) hash.update(readFileSync(resolve(file)));
+	for (const file of files) hash.update(readFileSync(resolve(root, file)));
 	return hash.digest('hex').slice(0, 16);
 }
 

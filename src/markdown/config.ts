@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { transformerMetaHighlight, transformerNotationDiff } from '@shikijs/transformers';
 import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
 import type { HastPluginEntry } from 'satteri';
@@ -10,15 +8,13 @@ import { externalLinks } from './external-links.ts';
 import { headingAnchors } from './heading-anchors.ts';
 import { cachedHighlight, type HighlightOptions } from './highlight.ts';
 import { scrollableTables } from './tables.ts';
+import { versionOf } from '../lib/content-cache.ts';
+import { packageFiles } from './version.ts';
 
 /** Version of everything that shapes a highlighted block, so a cache entry is never reused across changes. */
 function highlightCacheVersion(): string {
-	const hash = createHash('sha256');
-	for (const pkg of ['shiki', '@shikijs/transformers']) hash.update(readFileSync(resolve('node_modules', pkg, 'package.json')));
-	for (const file of ['code-blocks.ts', 'highlight.ts', 'config.ts', 'languages.ts'])
-		hash.update(readFileSync(resolve('src/markdown', file)));
-	hash.update(readFileSync(resolve('src/site.config.ts')));
-	return hash.digest('hex').slice(0, 16);
+	const files = ['code-blocks.ts', 'highlight.ts', 'config.ts', 'languages.ts'].map((file) => `src/markdown/${file}`);
+	return versionOf([...files, 'src/site.config.ts', ...packageFiles(['shiki', '@shikijs/transformers'])]);
 }
 
 /** Highlighting settings: two themes that follow the theme switch, our frame, and a cache next to Astro's. */

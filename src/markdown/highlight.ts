@@ -1,12 +1,19 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createHighlighter, type BundledLanguage, type ShikiTransformer, type ThemeRegistrationAny } from 'shiki';
+import {
+	createHighlighter,
+	type BundledLanguage,
+	type BundledTheme,
+	type HighlighterGeneric,
+	type ShikiTransformer,
+	type ThemeRegistrationAny,
+} from 'shiki';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import type { HastPluginDefinition } from 'satteri';
 import type { Element } from 'hast';
 import { AstroError } from 'astro/errors';
-import { loadCodeLanguages } from './languages.ts';
+import { grammarsByName, grammarsFor, loadCodeLanguages, type GrammarsByName } from './languages.ts';
 
 /** What the highlighter needs; one set of options gives one highlighter for the whole build. */
 export interface HighlightOptions {
@@ -34,27 +41,48 @@ function fenceInfo(code: Element): { lang: string; meta: string | undefined } {
 	return { lang: data?.lang ?? fromClass ?? 'plaintext', meta: data?.meta ?? undefined };
 }
 
+type Highlighter = HighlighterGeneric<BundledLanguage, BundledTheme>;
+
+/** The site's grammars, imported once per process (cheap: creating highlighters is what costs). */
+let siteGrammars: Promise<GrammarsByName> | undefined;
+
+/** Highlighters of this process by themes, aliases and grammar set: builds, the dev server and test files share them. */
+const highlighters = new Map<string, Promise<Highlighter>>();
+
 /**
- * Highlight code blocks with one Shiki highlighter per build and keep every result on disk by content hash.
+ * The highlighter for one language, holding the fixed set of grammars `grammarsFor` gives it; undefined for a
+ * language the site does not highlight. Created on the first block that is not cached, so a build whose blocks all
+ * come from the cache creates none.
+ */
+async function highlighterFor(lang: string, options: HighlightOptions): Promise<Highlighter | undefined> {
+	const grammars = await (siteGrammars ??= loadCodeLanguages().then(grammarsByName));
+	if (!PLAIN.has(lang) && !grammars.has(lang)) return undefined;
+	const langs = PLAIN.has(lang) ? [] : grammarsFor(lang, grammars);
+	const key = JSON.stringify([options.themes, options.langAlias, langs.map((grammar) => grammar.name)]);
+	let highlighter = highlighters.get(key);
+	if (!highlighter) {
+		highlighter = createHighlighter({
+			themes: [options.themes.light, options.themes.dark],
+			langs,
+			langAlias: options.langAlias,
+			engine: createJavaScriptRegexEngine({ forgiving: true }),
+		});
+		highlighters.set(key, highlighter);
+	}
+	return highlighter;
+}
+
+/**
+ * Highlight code blocks with Shiki (one highlighter per language's grammar set) and keep every result on disk by
+ * content hash.
  *
  * Shiki was about a quarter of the build time of a 600-guide corpus. The JavaScript regex engine avoids the
  * WebAssembly Oniguruma start-up and is faster on these grammars; the cache makes an unchanged block free on the
  * next build, because Vite recompiles every MDX file on every build.
  */
 export function cachedHighlight(options: HighlightOptions): HastPluginDefinition {
-	let highlighter: ReturnType<typeof createHighlighter> | undefined;
 	const memory = new Map<string, Element>();
 	if (options.cacheDir) mkdirSync(options.cacheDir, { recursive: true });
-
-	const load = () =>
-		(highlighter ??= loadCodeLanguages().then((langs) =>
-			createHighlighter({
-				themes: [options.themes.light, options.themes.dark],
-				langs,
-				langAlias: options.langAlias,
-				engine: createJavaScriptRegexEngine({ forgiving: true }),
-			}),
-		));
 
 	const highlight = async (code: string, lang: string, meta: string | undefined): Promise<Element> => {
 		const key = createHash('sha256')
@@ -72,9 +100,8 @@ export function cachedHighlight(options: HighlightOptions): HastPluginDefinition
 				// Not cached yet (or a damaged entry, which is simply rewritten).
 			}
 		}
-		const shiki = await load();
-		const resolved = options.langAlias[lang] ?? lang;
-		if (!PLAIN.has(resolved) && !shiki.getLoadedLanguages().includes(resolved)) {
+		const shiki = await highlighterFor(options.langAlias[lang] ?? lang, options);
+		if (!shiki) {
 			throw new AstroError(
 				`Code block language "${lang}" is not highlighted.`,
 				'Use one of the languages listed in src/site.config.ts.',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { unrenderedEntries } from '../../../src/content/strict-glob.ts';
+import { unrenderedEntries, versionedDigest } from '../../../src/content/strict-glob.ts';
+import { loaderContext } from '../../helpers/loader-context.ts';
 
 describe('Markdown entries the glob loader stored without HTML', () => {
 	it('finds .md entries without rendered HTML, with the reason Astro logged for their file', () => {
@@ -28,5 +29,16 @@ describe('Markdown entries the glob loader stored without HTML', () => {
 	it('matches a logged file by whole path segments, not by a shared ending', () => {
 		const found = unrenderedEntries([['x', { filePath: 'content/docs/overbroken.md' }]], new Map([['broken.md', 'no']]));
 		expect(found).toEqual([{ id: 'x', filePath: 'content/docs/overbroken.md', reason: undefined }]);
+	});
+});
+
+describe('entry digests', () => {
+	const { generateDigest } = loaderContext('docs').context;
+
+	it('change with the Markdown pipeline version, so a plugin change renders the guides again', () => {
+		const text = '---\ntitle: A\n---\nBody.\n';
+		expect(versionedDigest(generateDigest, 'v1')(text)).toBe(versionedDigest(generateDigest, 'v1')(text));
+		expect(versionedDigest(generateDigest, 'v1')(text)).not.toBe(versionedDigest(generateDigest, 'v2')(text));
+		expect(versionedDigest(generateDigest, 'v1')(text)).not.toBe(versionedDigest(generateDigest, 'v1')(`${text}More.\n`));
 	});
 });

@@ -59,7 +59,10 @@ describe('aliases read before content loads', () => {
 		mkdirSync(join(dir, 'a'));
 		writeFileSync(join(dir, 'a/one.mdx'), '---\ntitle: One\naliases:\n  - /old/one\n  - /older/one/\n---\nBody');
 		writeFileSync(join(dir, 'two.md'), '---\ntitle: Two\n---\nNo aliases');
-		expect(aliasesInContent(dir)).toEqual(['/old/one/', '/older/one/']);
+		writeFileSync(join(dir, 'three.md'), '---\ntitle: Three\n"aliases": [/quoted/key]\n---\nBody');
+		// Only front matter with an aliases key is parsed, so broken YAML elsewhere is left to the content schema.
+		writeFileSync(join(dir, 'four.md'), '---\ntitle: [unclosed\n---\nBody');
+		expect(aliasesInContent(dir)).toEqual(['/old/one/', '/older/one/', '/quoted/key/']);
 		rmSync(dir, { recursive: true, force: true });
 	});
 });
