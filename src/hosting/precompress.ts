@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { promisify } from 'node:util';
 import { constants, gzip } from 'node:zlib';
+import { buildCacheDir, ContentCache, versionOf } from '../lib/content-cache.ts';
 
 const gzipAsync = promisify(gzip);
 
@@ -21,6 +23,12 @@ export function gzipBytes(data: Buffer): Promise<Buffer> {
 	return gzipAsync(data, { level: constants.Z_BEST_COMPRESSION });
 }
 
+/** Gzipped files of earlier builds by content hash: a build where few pages changed compresses only those. */
+export function gzipCache(dir: string | undefined = buildCacheDir('academy-gzip')): ContentCache {
+	// zlib's version is part of it: another zlib may compress the same bytes differently.
+	return new ContentCache(dir, `${versionOf(['src/hosting/precompress.ts'])}:${process.versions.zlib}`);
+}
+
 /** What precompression wrote: how many files and their sizes before and after. */
 export interface PrecompressResult {
 	files: number;
@@ -30,16 +38,18 @@ export interface PrecompressResult {
 
 /**
  * Write `<file>.gz` next to every compressible file that gzip makes smaller, for nginx's `gzip_static`.
- * Each one is written to a temporary name and renamed, so a server never sees half a file.
+ * Each one is written to a temporary name and renamed, so a server never sees half a file. With a cache, a file
+ * compressed in an earlier build costs a hash and a read (level 9 is slow: seconds per build on a large site).
  */
-export async function precompress(files: readonly string[]): Promise<PrecompressResult> {
+export async function precompress(files: readonly string[], cache = new ContentCache(undefined, '')): Promise<PrecompressResult> {
 	const result: PrecompressResult = { files: 0, bytes: 0, gzipBytes: 0 };
 	// zlib runs on libuv's thread pool (4 threads by default); a few files at a time keeps every thread busy.
 	const queue = files.filter(isCompressible);
 	const worker = async () => {
 		for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
 			const data = await readFile(file);
-			const compressed = await gzipBytes(data);
+			const digest = createHash('sha256').update(data).digest('hex');
+			const compressed = await cache.get(digest, '.gz', () => gzipBytes(data));
 			if (compressed.length >= data.length) continue;
 			const temporary = `${file}.gz.${process.pid}.tmp`;
 			await writeFile(temporary, compressed);

@@ -5,7 +5,7 @@ import type { AstroIntegration } from 'astro';
 import { formatCspHeader, inlineHashes } from '../hosting/csp.ts';
 import { formatHeadersFile, securityHeaders } from '../hosting/headers.ts';
 import { formatNginxConfig } from '../hosting/nginx.ts';
-import { precompress } from '../hosting/precompress.ts';
+import { gzipCache, precompress } from '../hosting/precompress.ts';
 import { parseRedirectsFile } from '../lib/redirects.ts';
 
 /** Write a file of the output folder through a temporary name, so a half-written file never exists. */
@@ -39,7 +39,7 @@ export function hostingIntegration(): AstroIntegration {
 				const redirects = parseRedirectsFile(await readFile(redirectsFile, 'utf8'), redirectsFile);
 				await writeAtomic(join(outDir, '_headers'), formatHeadersFile(headers));
 				await writeAtomic(join(outDir, '_nginx.conf'), formatNginxConfig(headers, redirects));
-				const compressed = await precompress(files);
+				const compressed = await precompress(files, gzipCache());
 				logger.info(
 					`Wrote _headers and _nginx.conf (${hashes.scripts.length + hashes.styles.length} inline hash(es), ` +
 						`${redirects.length} redirect(s)); gzipped ${compressed.files} files ` +

@@ -26,7 +26,7 @@ export interface BuildOptions {
 }
 
 /** Caches of pure results (same input, same bytes) under the build's cache folder; Astro's own caches are not. */
-const CONTENT_CACHES = ['academy-highlight', 'academy-social-cards', 'academy-twins'];
+const CONTENT_CACHES = ['academy-highlight', 'academy-social-cards', 'academy-twins', 'academy-gzip'];
 
 /** The repository's git folder, so a copy of the project reads the same commit dates; undefined outside a checkout. */
 function gitDir(): string | undefined {
