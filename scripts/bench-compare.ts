@@ -1,11 +1,14 @@
 /**
- * Side-by-side build benchmark: `npm run bench:compare -- --articles 600 [--format mdx|md] [--keep <dir>] [--workdir <dir>]`.
+ * Side-by-side build benchmark:
+ * `npm run bench:compare -- --articles 600 [--format mdx|md] [--runs N] [--keep <dir>] [--workdir <dir>]`.
  *
  * Generates the synthetic corpus once and builds it with this site, with Starlight (installed from npm into the work
  * folder, pinned version, default config) and with Hugo when `hugo` is on PATH: a cold build, a build with no change and
  * a build after editing one guide each. The builds run interleaved (all cold builds, then all no-change builds, …) so
  * that a change of load on a shared machine hits every generator alike. Prints one table with times, ratios to
- * Starlight and the peak memory of each build's whole process tree. Run it alone: timings on a shared machine drift.
+ * Starlight and the peak memory of each build's whole process tree. With `--runs N` it does all of that N times, each
+ * run from cold again (outputs and caches deleted, the edited guide restored), and prints one table per run. Run it
+ * alone: timings on a shared machine drift.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -45,7 +48,12 @@ interface Generator {
 	outDir: string;
 	/** Path of the edited guide inside the project. */
 	editedPath: string;
+	/** Output and cache folders, relative to the project, deleted before a cold build of a later run. */
+	coldPaths: string[];
 }
+
+/** What an Astro project writes between builds: its output, the content store and Astro's and Vite's caches. */
+const ASTRO_COLD_PATHS = ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite', 'node_modules/.vite-temp'];
 
 /** Write a generated project's files under `root`. */
 function writeProject(root: string, files: readonly ProjectFile[]): void {
@@ -70,6 +78,7 @@ function prepareSite(root: string, work: string, corpus: readonly CorpusFile[], 
 		args: [ASTRO_CLI, 'build'],
 		outDir: join(project, 'dist'),
 		editedPath: join(project, 'content/docs', edited.path),
+		coldPaths: ASTRO_COLD_PATHS,
 	};
 }
 
@@ -92,6 +101,7 @@ function prepareStarlight(work: string, corpus: readonly CorpusFile[], edited: C
 		args: [ASTRO_CLI, 'build'],
 		outDir: join(project, 'dist'),
 		editedPath: join(project, starlightContentPath(edited.path)),
+		coldPaths: ASTRO_COLD_PATHS,
 	};
 }
 
@@ -113,31 +123,32 @@ function prepareHugo(work: string, version: string, corpus: readonly CorpusFile[
 		args: ['--destination', 'public', '--cleanDestinationDir'],
 		outDir: join(project, 'public'),
 		editedPath: join(project, hugoContentPath(edited.path)),
+		coldPaths: ['public', 'resources'],
 	};
 }
 
 /** Run one build; a failure stops the benchmark with the last lines and keeps the folder to inspect. */
-async function measure(generator: Generator, kind: BuildKind, env: NodeJS.ProcessEnv): Promise<BuildFigures> {
-	console.log(`▶ ${generator.name}: ${kind} build (load average ${loadAverage()})`);
-	const label = kind.replace(' ', '-');
-	const run: BuildRun = await runTimed(
+async function measure(generator: Generator, kind: BuildKind, run: number, env: NodeJS.ProcessEnv): Promise<BuildFigures> {
+	console.log(`▶ ${generator.name}: ${kind} build, run ${run} (load average ${loadAverage()})`);
+	const label = `${kind.replace(' ', '-')}-${run}`;
+	const timed: BuildRun = await runTimed(
 		generator.command,
 		generator.args,
 		generator.project,
 		join(generator.project, `time-${label}.txt`),
 		env,
 	);
-	writeBuildLog(join(generator.project, `build-${label}.log`), run.lines);
-	if (run.exitCode !== 0) {
+	writeBuildLog(join(generator.project, `build-${label}.log`), timed.lines);
+	if (timed.exitCode !== 0) {
 		throw new Error(
-			`${generator.name}: the ${kind} build failed (exit ${run.exitCode}):\n${lastLines(run.lines, 30)}\nKept in ${generator.project}.`,
+			`${generator.name}: the ${kind} build failed (exit ${timed.exitCode}):\n${lastLines(timed.lines, 30)}\nKept in ${generator.project}.`,
 		);
 	}
-	for (const { ms, text } of phaseLines(run.lines)) console.log(`  ${(ms / 1000).toFixed(1).padStart(6)}  ${text.trim()}`);
+	for (const { ms, text } of phaseLines(timed.lines)) console.log(`  ${(ms / 1000).toFixed(1).padStart(6)}  ${text.trim()}`);
 	return {
-		wallMs: run.wallMs,
-		cpuSeconds: run.userSeconds + run.systemSeconds,
-		peakTreeRssKb: run.peakTreeRssKb,
+		wallMs: timed.wallMs,
+		cpuSeconds: timed.userSeconds + timed.systemSeconds,
+		peakTreeRssKb: timed.peakTreeRssKb,
 		htmlPages: folderStats(generator.outDir).htmlPages,
 	};
 }
@@ -165,23 +176,35 @@ async function main(): Promise<void> {
 	else console.log('Hugo: skipped, no `hugo` on PATH (Debian: apt-get install hugo).');
 
 	const env = buildEnv();
-	const results: GeneratorResult[] = generators.map((generator) => ({ name: generator.name, builds: {} }));
-	for (const kind of BUILD_KINDS) {
-		if (kind === 'one edit') {
-			for (const generator of generators)
-				writeFileSync(generator.editedPath, editedContent(readFileSync(generator.editedPath, 'utf8')));
+	const original = generators.map((generator) => readFileSync(generator.editedPath, 'utf8'));
+	const runs: GeneratorResult[][] = [];
+	for (let run = 1; run <= options.runs; run++) {
+		if (run > 1) {
+			// From cold again: the first run's outputs and caches go, and the edited guide is as generated.
+			for (const [index, generator] of generators.entries()) {
+				for (const path of generator.coldPaths) rmSync(join(generator.project, path), { recursive: true, force: true });
+				writeFileSync(generator.editedPath, original[index]!);
+			}
 		}
-		for (const [index, generator] of generators.entries()) results[index]!.builds[kind] = await measure(generator, kind, env);
+		const results: GeneratorResult[] = generators.map((generator) => ({ name: generator.name, builds: {} }));
+		for (const kind of BUILD_KINDS) {
+			if (kind === 'one edit') {
+				for (const generator of generators)
+					writeFileSync(generator.editedPath, editedContent(readFileSync(generator.editedPath, 'utf8')));
+			}
+			for (const [index, generator] of generators.entries())
+				results[index]!.builds[kind] = await measure(generator, kind, run, env);
+		}
+		if (!hugoVersion) results.push({ name: 'Hugo', builds: {}, skipped: 'no `hugo` on PATH' });
+		runs.push(results);
+		console.log(
+			`\nRun ${run} of ${options.runs}. Corpus: ${options.articles} articles (${corpus.length} .${options.format} files); ` +
+				`edited guide: ${edited.path}; load average now ${loadAverage()}`,
+		);
+		console.log('Times are wall seconds (CPU seconds of the build and its children); peak MB is the whole process tree.\n');
+		console.log(formatCompareTable(results, generators[1]!.name));
+		writeFileSync(join(work, 'results.json'), `${JSON.stringify({ options, edited: edited.path, runs }, null, '\t')}\n`);
 	}
-	if (!hugoVersion) results.push({ name: 'Hugo', builds: {}, skipped: 'no `hugo` on PATH' });
-
-	console.log(
-		`\nCorpus: ${options.articles} articles (${corpus.length} .${options.format} files); edited guide: ${edited.path}; ` +
-			`load average now ${loadAverage()}`,
-	);
-	console.log('Times are wall seconds (CPU seconds of the build and its children); peak MB is the whole process tree.\n');
-	console.log(formatCompareTable(results, generators[1]!.name));
-	writeFileSync(join(work, 'results.json'), `${JSON.stringify({ options, edited: edited.path, results }, null, '\t')}\n`);
 
 	if (options.workdir) console.log(`\nThe projects and results.json stay in ${work}.`);
 	else rmSync(work, { recursive: true, force: true });

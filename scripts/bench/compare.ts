@@ -18,6 +18,8 @@ export interface CompareOptions {
 	keep: string | undefined;
 	/** Folder for the three projects, kept after the run; a temporary folder (removed) when absent. */
 	workdir: string | undefined;
+	/** How many times to run the three builds of every generator, each run starting cold again. */
+	runs: number;
 }
 
 /** Read the command line of `bench:compare`; every mistake names the flag and a working example. */
@@ -29,6 +31,7 @@ export function parseCompareArgs(args: readonly string[]): CompareOptions {
 			format: { type: 'string', default: 'mdx' },
 			keep: { type: 'string' },
 			workdir: { type: 'string' },
+			runs: { type: 'string', default: '1' },
 		},
 	});
 	const articles = Number(values.articles);
@@ -38,7 +41,11 @@ export function parseCompareArgs(args: readonly string[]): CompareOptions {
 	if (values.format !== 'mdx' && values.format !== 'md') {
 		throw new UsageError(`--format must be mdx or md, got "${values.format}".`, 'Example: --format md.');
 	}
-	return { articles, format: values.format, keep: values.keep, workdir: values.workdir };
+	const runs = Number(values.runs);
+	if (!Number.isInteger(runs) || runs < 1 || runs > 10) {
+		throw new UsageError(`--runs must be a whole number from 1 to 10, got "${values.runs}".`, 'Example: --runs 3.');
+	}
+	return { articles, format: values.format, keep: values.keep, workdir: values.workdir, runs };
 }
 
 /** A file of a generated project: its path inside the project and its text. */

@@ -17,12 +17,13 @@ const corpus = generateCorpus({ articles: 9, tags: ['wolfi', 'sbom', 'slsa'] });
 
 describe('bench:compare command line', () => {
 	it('defaults to 600 articles in MDX and reads every flag', () => {
-		expect(parseCompareArgs([])).toEqual({ articles: 600, format: 'mdx', keep: undefined, workdir: undefined });
-		expect(parseCompareArgs(['--articles', '3000', '--format', 'md', '--keep', 'c', '--workdir', 'w'])).toEqual({
+		expect(parseCompareArgs([])).toEqual({ articles: 600, format: 'mdx', keep: undefined, workdir: undefined, runs: 1 });
+		expect(parseCompareArgs(['--articles', '3000', '--format', 'md', '--keep', 'c', '--workdir', 'w', '--runs', '3'])).toEqual({
 			articles: 3000,
 			format: 'md',
 			keep: 'c',
 			workdir: 'w',
+			runs: 3,
 		});
 	});
 
@@ -30,6 +31,8 @@ describe('bench:compare command line', () => {
 		[['--articles', '0'], '--articles must be a positive whole number, got "0".'],
 		[['--articles', '6e2x'], '--articles must be a positive whole number, got "6e2x".'],
 		[['--format', 'html'], '--format must be mdx or md, got "html".'],
+		[['--runs', '0'], '--runs must be a whole number from 1 to 10, got "0".'],
+		[['--runs', 'three'], '--runs must be a whole number from 1 to 10, got "three".'],
 	])('rejects %j with an example', (args, message) => {
 		expect(() => parseCompareArgs(args)).toThrow(message);
 	});
