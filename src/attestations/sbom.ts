@@ -23,13 +23,22 @@ export const ATTACHED_SBOM_MEDIA_TYPES: Readonly<Record<string, { predicateType:
 	'application/vnd.syft+json': { predicateType: 'application/vnd.syft+json', unread: 'Syft JSON' },
 };
 
-/** True for predicate types that carry an SBOM: SPDX, and CycloneDX with or without a version suffix. */
+/** `base`, or `base` with a version suffix (`https://spdx.dev/Document/v2.3`, `https://cyclonedx.org/bom/v1.5`). */
+function isVersionOf(predicateType: string, base: string): boolean {
+	return predicateType === base || predicateType.startsWith(`${base}/`);
+}
+
+/**
+ * True for predicate types of SPDX: the in-toto predicate type, or with the SPDX version appended as actions/attest
+ * writes it (`https://spdx.dev/Document/v2.3`, actions/attest src/sbom.ts).
+ */
+export function isSpdxPredicateType(predicateType: string): boolean {
+	return isVersionOf(predicateType, PredicateType.spdx);
+}
+
+/** True for predicate types that carry an SBOM: SPDX or CycloneDX, with or without a version suffix. */
 export function isSbomPredicateType(predicateType: string): boolean {
-	return (
-		predicateType === PredicateType.spdx ||
-		predicateType === PredicateType.cycloneDx ||
-		predicateType.startsWith(`${PredicateType.cycloneDx}/`)
-	);
+	return isSpdxPredicateType(predicateType) || isVersionOf(predicateType, PredicateType.cycloneDx);
 }
 
 /** SPDX 3 serializes as JSON-LD: a `@context` on spdx.org/rdf/3… instead of an `spdxVersion`. */
@@ -45,7 +54,7 @@ function isSpdx3(document: unknown): boolean {
  * SPDX 3 is recognized and named. A document that claims SPDX 2 or CycloneDX and breaks its format is an error.
  */
 export function readSbom(predicateType: string, document: unknown, context: RegistryErrorContext): SbomDocument {
-	if (predicateType === PredicateType.spdx) {
+	if (isSpdxPredicateType(predicateType)) {
 		if (isSpdx3(document)) return { kind: 'other', format: 'SPDX 3' };
 		return { kind: 'spdx', document: parseSpdxDocument(document, context) };
 	}

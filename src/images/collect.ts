@@ -23,7 +23,13 @@ import {
 	type Statement,
 } from '../attestations/in-toto.ts';
 import { malformedAttestation } from '../attestations/json.ts';
-import { ATTACHED_SBOM_MEDIA_TYPES, isSbomPredicateType, readSbom, type SbomDocument } from '../attestations/sbom.ts';
+import {
+	ATTACHED_SBOM_MEDIA_TYPES,
+	isSbomPredicateType,
+	isSpdxPredicateType,
+	readSbom,
+	type SbomDocument,
+} from '../attestations/sbom.ts';
 import { compareText } from '../lib/compare.ts';
 import { deriveHasPackageManager, deriveHasShell, deriveRunsAsRoot } from './derive.ts';
 import { imageConfigurationFromApko, provenanceFromSlsa, sbomFromDocument, type EvidenceOrigin } from './evidence.ts';
@@ -196,7 +202,7 @@ function listAttestations(evidence: readonly Evidence[]): Attestation[] {
 
 /** SBOM evidence in the order it is preferred: SPDX before CycloneDX, then as found. */
 function sbomCandidates(evidence: readonly Evidence[]): Evidence[] {
-	const rank = (item: Evidence) => (item.predicateType === PredicateType.spdx ? 0 : 1);
+	const rank = (item: Evidence) => (isSpdxPredicateType(item.predicateType) ? 0 : 1);
 	return evidence
 		.filter((item) => isSbomPredicateType(item.predicateType))
 		.sort((a, b) => rank(a) - rank(b) || compareText(a.order, b.order));

@@ -5,7 +5,7 @@ import { isSbomPredicateType, readSbom } from '../../../src/attestations/sbom.ts
 describe('SBOM formats', () => {
 	it('knows SPDX and CycloneDX predicate types, with or without a version suffix', () => {
 		expect(
-			[PredicateType.spdx, PredicateType.cycloneDx, 'https://cyclonedx.org/bom/v1.5'].filter(
+			[PredicateType.spdx, 'https://spdx.dev/Document/v2.3', PredicateType.cycloneDx, 'https://cyclonedx.org/bom/v1.5'].filter(
 				(type) => !isSbomPredicateType(type),
 			),
 		).toEqual([]);
@@ -16,6 +16,9 @@ describe('SBOM formats', () => {
 
 	it('reads SPDX 2 and CycloneDX JSON, and names SPDX 3 without reading it', () => {
 		expect(readSbom(PredicateType.spdx, { spdxVersion: 'SPDX-2.2', packages: [] }, {})).toMatchObject({ kind: 'spdx' });
+		expect(readSbom('https://spdx.dev/Document/v2.3', { spdxVersion: 'SPDX-2.3', packages: [] }, {})).toMatchObject({
+			kind: 'spdx',
+		});
 		expect(readSbom('https://cyclonedx.org/bom/v1.6', { bomFormat: 'CycloneDX', specVersion: '1.6' }, {})).toMatchObject({
 			kind: 'cyclonedx',
 		});
