@@ -3,7 +3,7 @@
 // order, Go maps sorted, JavaScript objects in insertion order). Signatures come from the demo Sigstore authority,
 // so the bundles are real, verifiable v0.3 bundles (v0.1 and v0.2 are the same signature in the older layouts).
 import { MediaType, computeDigest, digestTag } from '../../../src/registry/index.ts';
-import { deterministicGzip, tarArchive, type BuiltImage } from '../../../src/images/demo/builder.ts';
+import { cosignManifest, deterministicGzip, tarArchive, type BuiltImage } from '../../../src/images/demo/builder.ts';
 import { createDemoAuthority } from '../../../src/images/demo/sigstore-authority.ts';
 
 /** A descriptor as registries and image indexes carry it. */
@@ -369,20 +369,8 @@ export class RepositoryContent {
 
 	/** cosign's tag layout: `sha256-<hex>.att` with DSSE layers, or `.sbom` with one SBOM document (cosign attach sbom). */
 	cosignTag(subject: Descriptor, suffix: 'att' | 'sbom', layers: Descriptor[]): Descriptor {
-		const config = this.blob(
-			goJson({
-				architecture: '',
-				created: '0001-01-01T00:00:00Z',
-				history: [{ created: '0001-01-01T00:00:00Z' }],
-				os: '',
-				rootfs: { type: 'layers', diff_ids: layers.map((layer) => layer.digest) },
-				config: {},
-			}),
-			MediaType.ociConfig,
-		);
-		return this.manifest(goJson({ schemaVersion: 2, mediaType: MediaType.ociManifest, config, layers }), MediaType.ociManifest, [
-			`${digestTag(subject.digest)}.${suffix}`,
-		]);
+		const manifest = cosignManifest((bytes, mediaType) => this.blob(bytes, mediaType), layers);
+		return this.manifest(goJson(manifest), MediaType.ociManifest, [`${digestTag(subject.digest)}.${suffix}`]);
 	}
 
 	#refer(format: 'ggcr' | 'sigstore-js', subject: Descriptor, entry: Descriptor): void {
