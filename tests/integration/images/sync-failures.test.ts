@@ -23,6 +23,19 @@ async function files(): Promise<Map<string, string>> {
 	return new Map(await Promise.all(names.map(async (name) => [name, await readFile(join(out, name), 'utf8')] as const)));
 }
 
+/** Push the demo images named to a mock registry, under chainguard/. */
+function seed(registry: MockRegistry, names: readonly string[]): void {
+	for (const name of names)
+		loadImage(
+			registry,
+			`chainguard/${name}`,
+			buildDemoImage(
+				DEMO_IMAGES.find((image) => image.name === name)!,
+				DEMO_RECORDED_AS,
+			),
+		);
+}
+
 function sync(url: string, repositories = NAMES) {
 	return syncImages({
 		location: parseRegistryLocation(`${url}/chainguard`),
@@ -37,15 +50,7 @@ function sync(url: string, repositories = NAMES) {
 
 beforeEach(async () => {
 	first = await startMockRegistry();
-	for (const name of NAMES)
-		loadImage(
-			first,
-			`chainguard/${name}`,
-			buildDemoImage(
-				DEMO_IMAGES.find((image) => image.name === name)!,
-				DEMO_RECORDED_AS,
-			),
-		);
+	seed(first, NAMES);
 	out = await mkdtemp(join(tmpdir(), 'sca-failures-'));
 	expect((await sync(first.url)).outcomes.filter((outcome) => outcome.status === 'failed')).toEqual([]);
 });
@@ -75,14 +80,7 @@ describe('a sync in which repositories fail', () => {
 		const before = await files();
 		const moved = await startMockRegistry();
 		try {
-			loadImage(
-				moved,
-				'chainguard/jq',
-				buildDemoImage(
-					DEMO_IMAGES.find((image) => image.name === 'jq')!,
-					DEMO_RECORDED_AS,
-				),
-			);
+			seed(moved, ['jq']);
 			const report = await sync(moved.url);
 			expect(report.outcomes.map((outcome) => [outcome.name, outcome.status])).toEqual([
 				['curl', 'failed'],
@@ -111,15 +109,7 @@ describe('a sync in which repositories fail', () => {
 	it('does not reuse an entry recorded from another registry, even when its digests match', async () => {
 		const mirror = await startMockRegistry();
 		try {
-			for (const name of NAMES)
-				loadImage(
-					mirror,
-					`chainguard/${name}`,
-					buildDemoImage(
-						DEMO_IMAGES.find((image) => image.name === name)!,
-						DEMO_RECORDED_AS,
-					),
-				);
+			seed(mirror, NAMES);
 			const report = await sync(mirror.url);
 			expect(report.outcomes.map((outcome) => outcome.status)).toEqual(['updated', 'updated', 'updated']);
 			expect((await readSnapshot(out)).images.map((image) => image.reference)).toEqual(
