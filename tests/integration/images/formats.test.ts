@@ -6,7 +6,6 @@ import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BuiltImage } from '../../../src/images/demo/builder.ts';
 import { pushBuiltImage } from '../../../src/images/demo/builder.ts';
 import type { ImagePlatform, ImageRepository } from '../../../src/images/model.ts';
 import { readSnapshot } from '../../../src/images/snapshot.ts';
@@ -18,159 +17,23 @@ import {
 	parseRegistryLocation,
 	type TagHistoryExtension,
 } from '../../../src/registry/index.ts';
-import { loadImage, startMockRegistry, type MockRegistry } from '../../helpers/registry/mock-registry.ts';
 import {
-	DEBIAN_PACKAGE_NAMES,
-	RepositoryContent,
-	buildkitProvenanceV02,
-	buildkitProvenanceV1,
-	buildkitSubject,
-	cosignDsseLayer,
-	dsseBundle,
-	githubActionsProvenance,
-	messageBundle,
-	statementBytes,
-	syftCycloneDx,
-	syftSpdx,
-	type Descriptor,
-} from '../../helpers/registry/producers.ts';
+	BUILT,
+	CYCLONEDX,
+	FIXTURE_NAMESPACE,
+	SLSA_V02,
+	SLSA_V1,
+	SPDX,
+	buildkitArtifact,
+	buildkitLegacy,
+	bundles,
+	dsse,
+} from '../../helpers/registry/format-fixtures.ts';
+import { loadImage, startMockRegistry } from '../../helpers/registry/mock-registry.ts';
+import { DEBIAN_PACKAGE_NAMES } from '../../helpers/registry/producers.ts';
 import { startLocalRegistry, type LocalRegistry } from '../../helpers/registry/registries.ts';
 
-const NAMESPACE = 'formats';
-const SPDX = 'https://spdx.dev/Document';
-const CYCLONEDX = 'https://cyclonedx.org/bom';
-const SLSA_V1 = 'https://slsa.dev/provenance/v1';
-const SLSA_V02 = 'https://slsa.dev/provenance/v0.2';
-const BUILT = '2025-06-30T12:00:00Z';
-
-/** `docker buildx build --platform linux/amd64,linux/arm64 --sbom --provenance` with oci-artifact=false (older BuildKit). */
-function buildkitLegacy(): BuiltImage {
-	const content = new RepositoryContent('buildkit-legacy');
-	const image = `registry.example/${NAMESPACE}/buildkit-legacy`;
-	const platforms = ['amd64', 'arm64'].map((arch) => content.platformImage(arch, BUILT));
-	const attestations = platforms.map((platform) =>
-		content.buildkitAttestationManifest(
-			platform,
-			[
-				statementBytes('buildkit', SPDX, [buildkitSubject(image, 'latest', platform)], syftSpdx(platform.platform.architecture)),
-				statementBytes('buildkit', SLSA_V02, [buildkitSubject(image, 'latest', platform)], buildkitProvenanceV02(BUILT)),
-			],
-			false,
-		),
-	);
-	content.index([...platforms, ...attestations], ['latest']);
-	return content.build();
-}
-
-/** BuildKit's defaults today: OCI-artifact attestation manifests, provenance v1 in mode=min, no SBOM, SOURCE_DATE_EPOCH=0. */
-function buildkitArtifact(): BuiltImage {
-	const content = new RepositoryContent('buildkit-artifact');
-	const image = `registry.example/${NAMESPACE}/buildkit-artifact`;
-	const platforms = ['amd64', 'arm64'].map((arch) => content.platformImage(arch, '1970-01-01T00:00:00Z'));
-	const attestations = platforms.map((platform) =>
-		content.buildkitAttestationManifest(
-			platform,
-			[statementBytes('buildkit', SLSA_V1, [buildkitSubject(image, 'latest', platform)], buildkitProvenanceV1(BUILT))],
-			true,
-		),
-	);
-	content.index([...platforms, ...attestations], ['latest']);
-	return content.build();
-}
-
-/** The digests the bundle fixtures are pushed under, for the assertions. */
-const pushed: Record<string, Descriptor> = {};
-
-/**
- * An index signed by cosign 3 (a DSSE bundle with the cosign signature predicate) with an SPDX SBOM attested on the
- * index (cosign attest, bundle v0.3), GitHub build provenance on the index (actions/attest, bundle v0.2) and a
- * CycloneDX SBOM on the amd64 platform only (actions/attest-sbom, bundle v0.1). One more SPDX bundle on the index
- * is about another image: it must be listed, never used.
- */
-function bundles(): BuiltImage {
-	const content = new RepositoryContent('bundles');
-	const platforms = ['amd64', 'arm64'].map((arch) => content.platformImage(arch, BUILT));
-	const index = content.index(platforms, ['latest', '1.0'], { 'org.opencontainers.image.created': '2025-07-01T08:00:00Z' });
-	const about = (descriptor: Descriptor) => [{ name: `ghcr.io/academy/bundles`, digest: { sha256: descriptor.digest.slice(7) } }];
-	const signature = statementBytes('sigstore', 'https://sigstore.dev/cosign/sign/v1', [{ digest: about(index)[0].digest }], {});
-	pushed.signature = content.cosignBundle(
-		index,
-		dsseBundle(signature, 'v03'),
-		'https://sigstore.dev/cosign/sign/v1',
-		'2025-07-01T08:05:00Z',
-	);
-	content.cosignBundle(
-		index,
-		dsseBundle(statementBytes('sigstore', SPDX, about(index), syftSpdx('arm64')), 'v03'),
-		SPDX,
-		'2025-07-01T08:06:00Z',
-	);
-	const elsewhere = [{ name: 'ghcr.io/academy/other', digest: { sha256: 'f'.repeat(64) } }];
-	content.cosignBundle(
-		index,
-		dsseBundle(statementBytes('sigstore', SPDX, elsewhere, { spdxVersion: 'SPDX-2.3', packages: [{ name: 'not-ours' }] }), 'v03'),
-		SPDX,
-		'2025-07-01T08:07:00Z',
-	);
-	content.sigstoreOciReferrer(
-		index,
-		dsseBundle(statementBytes('sigstore', SLSA_V1, about(index), githubActionsProvenance('academy/bundles')), 'v02'),
-		SLSA_V1,
-		'2025-07-01T08:08:00.000Z',
-	);
-	content.sigstoreOciReferrer(
-		platforms[0],
-		dsseBundle(statementBytes('sigstore', CYCLONEDX, about(platforms[0]), syftCycloneDx('amd64')), 'v01'),
-		CYCLONEDX,
-		'2025-07-01T08:09:00.000Z',
-	);
-	return content.build();
-}
-
-/**
- * A single-platform index with cosign's older layouts: provenance as a bare DSSE referrer (cosign attest with the
- * referrers mode), a message-signature bundle, and on the platform a `.att` tag holding an SPDX 3 document and a
- * `.sbom` tag with a CycloneDX JSON and an SPDX tag-value document (cosign attach sbom).
- */
-function dsse(): BuiltImage {
-	const content = new RepositoryContent('dsse');
-	const [platform] = [content.platformImage('amd64', BUILT)];
-	const index = content.index([platform], ['latest']);
-	const about = (descriptor: Descriptor) => [
-		{ name: 'registry.example/formats/dsse', digest: { sha256: descriptor.digest.slice(7) } },
-	];
-	content.cosignDsseReferrer(
-		index,
-		statementBytes('sigstore', SLSA_V1, about(index), githubActionsProvenance('academy/dsse')),
-		SLSA_V1,
-		'2025-07-01T09:00:00Z',
-	);
-	const message = messageBundle(Buffer.from('the index manifest bytes'));
-	pushed.message = content.cosignReferrer(
-		index,
-		'application/vnd.dev.sigstore.bundle.v0.3+json',
-		[content.blob(message, 'application/vnd.dev.sigstore.bundle.v0.3+json')],
-		{
-			'dev.sigstore.bundle.content': 'message-signature',
-			'org.opencontainers.image.created': '2025-07-01T09:01:00Z',
-		},
-	);
-	const spdx3 = cosignDsseLayer(
-		statementBytes('sigstore', SPDX, about(platform), {
-			'@context': 'https://spdx.org/rdf/3.0.1/spdx-context.jsonld',
-			'@graph': [],
-		}),
-		SPDX,
-	);
-	content.cosignTag(platform, 'att', [
-		{ ...content.blob(spdx3.blob, 'application/vnd.dsse.envelope.v1+json'), annotations: spdx3.annotations },
-	]);
-	content.cosignTag(platform, 'sbom', [
-		content.blob(Buffer.from(JSON.stringify(syftCycloneDx('amd64'))), 'application/vnd.cyclonedx+json'),
-		content.blob(Buffer.from('SPDXVersion: SPDX-2.3\nDataLicense: CC0-1.0\n'), 'text/spdx'),
-	]);
-	return content.build();
-}
+const NAMESPACE = FIXTURE_NAMESPACE;
 
 const REPOSITORIES = [buildkitLegacy(), buildkitArtifact(), bundles(), dsse()];
 
@@ -267,7 +130,7 @@ describe('formats real registries publish, on docker-registry', () => {
 	it('reads Sigstore bundles v0.1 to v0.3 on the index and on a platform; index evidence stands for every platform', () => {
 		const image = images.get('bundles')!;
 		const variant = image.variants[0];
-		expect(variant.signatures).toEqual([{ source: 'referrers', digest: pushed.signature.digest, count: 1 }]);
+		expect(variant.signatures).toEqual([{ source: 'referrers', digest: REPOSITORIES[2].marks.signature.digest, count: 1 }]);
 		const github = {
 			predicateType: SLSA_V1,
 			builderId: 'https://github.com/academy/bundles/.github/workflows/release.yml@refs/heads/main',
@@ -295,7 +158,7 @@ describe('formats real registries publish, on docker-registry', () => {
 	it("reads bare DSSE referrers, message signatures and cosign's tag layout; lists the SBOM formats it does not read", () => {
 		const image = images.get('dsse')!;
 		const variant = image.variants[0];
-		expect(variant.signatures).toEqual([{ source: 'referrers', digest: pushed.message.digest, count: 1 }]);
+		expect(variant.signatures).toEqual([{ source: 'referrers', digest: REPOSITORIES[3].marks.message.digest, count: 1 }]);
 		expect(variant.provenance).toMatchObject({
 			buildType: 'https://actions.github.io/buildtypes/workflow/v1',
 			source: 'referrers',
