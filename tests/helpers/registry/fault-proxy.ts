@@ -1,4 +1,6 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+// The benchmark corpus's mulberry32: a fault sequence depends on the seed only (and on the order requests arrive in).
+import { seededRandom } from '../../../scripts/bench/corpus.ts';
 
 /** The faults the proxy injects, as the issue lists them. */
 export const FAULT_KINDS = ['500', '503', '429', 'reset', 'truncate', 'flip', 'stall'] as const;
@@ -32,18 +34,6 @@ export interface FaultProxy {
 	url: string;
 	stats: FaultStats;
 	close(): Promise<void>;
-}
-
-/** mulberry32: a small seeded generator, so a fault sequence depends on the seed only (and on request order). */
-function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let value = state;
-		value = Math.imul(value ^ (value >>> 15), value | 1);
-		value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-		return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 interface Upstream {
