@@ -39,14 +39,18 @@ describe('generated routes', () => {
 			'/404.html',
 			'/contribute/',
 			'/images/',
+			'/images/index.json',
+			'/images/packages.json',
 			'/images/packages/',
+			'/llms-full.txt',
+			'/llms.txt',
 			'/robots.txt',
 			'/rss.xml',
 			'/search/',
 			'/sitemap-index.xml',
 			'/tags/',
 		]);
-		expect(prefixes).toEqual(['/images/', '/tags/']);
+		expect(prefixes).toEqual(['/images/', '/og/', '/tags/']);
 	});
 });
 
