@@ -81,7 +81,8 @@ describe('a trust root that cannot be used is refused with the file, the field a
 });
 
 describe('npm run images:trust-root --from-package', () => {
-	it('writes a usable root and prints its date and source', async () => {
+	// Starts a Node process: about a second alone, more than vitest's 5 s default while the site builds beside it.
+	it('writes a usable root and prints its date and source', { timeout: 30_000 }, async () => {
 		const dir = await mkdtemp(join(tmpdir(), 'trust-root-'));
 		try {
 			const { stdout } = await promisify(execFile)(process.execPath, [
