@@ -3,6 +3,8 @@ import { pathSegments } from '../lib/routes.ts';
 import { ancestorFolders, neighbours, type SidebarLink } from '../lib/sidebar.ts';
 import type { TocItem } from '../lib/toc.ts';
 import { sections } from '../site.config.ts';
+import type { CheckedAgainst } from './checked-against.ts';
+import { pathPositions, type PathPosition } from './learning-paths.ts';
 
 /** A link in the breadcrumb trail. */
 export interface Breadcrumb {
@@ -18,8 +20,12 @@ export interface RouteData {
 	href: string;
 	/** Top-level section path for the header link; undefined outside the sections. */
 	section: string | undefined;
-	/** The pre-rendered sidebar of the page's section. */
+	/** The pre-rendered sidebar of the page's section (or the list an image page gives). */
 	sidebarHtml: string;
+	/** Accessible name of the sidebar's navigation landmark. */
+	sidebarName: string;
+	/** Label of the box that filters the sidebar's links, when it has one. */
+	sidebarFilter: string | undefined;
 	breadcrumbs: Breadcrumb[];
 	/** Table of contents; empty hides it. */
 	toc: TocItem[];
@@ -32,6 +38,19 @@ export interface RouteData {
 	next: SidebarLink | undefined;
 	/** Search filter values for this page (section, content type, tags). */
 	searchFilters: Record<string, string[]>;
+	/** The learning paths the page is a part of, with its position and the next step of each. */
+	learningPaths: PathPosition[];
+	/** What the guide was checked against (sources, tool versions, review date); undefined when it names no sources. */
+	checkedAgainst: CheckedAgainst | undefined;
+}
+
+/** A sidebar other than the guides of the page's section. */
+export interface SidebarChoice {
+	html: string;
+	/** Accessible name of its navigation landmark. */
+	name: string;
+	/** Label of the box that filters its links; none when absent. */
+	filter?: string;
 }
 
 /** What a page says about itself; everything else is derived from its URL and the guide index. */
@@ -48,6 +67,9 @@ export interface RouteInput {
 	readingMinutes?: number;
 	editUrl?: string;
 	searchFilters?: Record<string, string[]>;
+	checkedAgainst?: CheckedAgainst;
+	/** Defaults to the guides of the page's section, or the list of sections outside them. */
+	sidebar?: SidebarChoice;
 }
 
 /** Home, then every folder above the page that has a landing page. */
@@ -67,7 +89,9 @@ export function generateRouteData(site: GuideIndex, page: RouteInput): RouteData
 		description: page.description,
 		href: page.href,
 		section: sections.find((section) => section.path === pathSegments(page.href)[0])?.path,
-		sidebarHtml: sidebarHtmlFor(site, page.href),
+		sidebarHtml: page.sidebar?.html ?? sidebarHtmlFor(site, page.href),
+		sidebarName: page.sidebar?.name ?? 'Guides',
+		sidebarFilter: page.sidebar?.filter,
 		breadcrumbs: page.breadcrumbs ?? guideBreadcrumbs(site, page.href),
 		toc: page.toc ?? [],
 		tags: (page.tags ?? []).map((id) => ({ id, label: site.tagLabels.get(id) ?? id })),
@@ -77,5 +101,7 @@ export function generateRouteData(site: GuideIndex, page: RouteInput): RouteData
 		prev,
 		next,
 		searchFilters: page.searchFilters ?? {},
+		learningPaths: pathPositions(site.learningPaths, page.href),
+		checkedAgainst: page.checkedAgainst,
 	};
 }

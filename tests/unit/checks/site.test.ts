@@ -37,15 +37,17 @@ describe('generated routes', () => {
 			'/',
 			'/404.html',
 			'/contribute/',
+			'/favicon.svg',
 			'/images/',
 			'/images/packages/',
+			'/paths/',
 			'/robots.txt',
 			'/rss.xml',
 			'/search/',
 			'/sitemap-index.xml',
 			'/tags/',
 		]);
-		expect(prefixes).toEqual(['/images/', '/tags/']);
+		expect(prefixes).toEqual(['/images/', '/paths/', '/tags/']);
 	});
 });
 
