@@ -9,6 +9,8 @@ import { checkedAgainst } from './checked-against.ts';
 import { pathsThroughFolder } from './learning-paths.ts';
 import { generateRouteData, type RouteData } from './route-data.ts';
 import type { LearningPath } from '../data/learning-paths.ts';
+import { twinPath } from '../markdown/twin.ts';
+import { guideSocialCard, socialCardImage } from './social-card.ts';
 
 /** What a guide page shows besides its rendered content. */
 export interface GuidePageModel {
@@ -53,6 +55,8 @@ export function guidePageModel(site: GuideIndex, entry: DocEntry, headings: read
 			editUrl: entry.filePath ? editUrl(entry.filePath) : undefined,
 			searchFilters,
 			checkedAgainst: checkedAgainst(entry.data),
+			markdownHref: twinPath(href),
+			socialCard: socialCardImage(href, guideSocialCard(site, href, entry.data.title)),
 		}),
 		section,
 		learningPaths,

@@ -19,6 +19,7 @@ import { editUrl } from '../site.config.ts';
 import { PREDICATE_LABELS, pullCommands, verifyCommands, type VerifyCommands } from './commands.ts';
 import { factBadge, type FactBadgeModel } from './fact-badge.ts';
 import type { RouteInput } from './route-data.ts';
+import { imageSocialCard, socialCardImage } from './social-card.ts';
 import { formatDateTime, truncate } from './values.ts';
 import { formatBytes } from '../lib/bytes.ts';
 
@@ -351,6 +352,7 @@ export function imagePageModel(
 				shell: [hasShell === null ? 'Unknown' : hasShell ? 'Has shell' : 'No shell'],
 				architecture: imageArchitectures(image),
 			},
+			socialCard: socialCardImage(href, imageSocialCard(image.name)),
 		},
 		reference: image.reference,
 		badges: [

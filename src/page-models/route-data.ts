@@ -5,6 +5,7 @@ import type { TocItem } from '../lib/toc.ts';
 import { sections } from '../site.config.ts';
 import type { CheckedAgainst } from './checked-against.ts';
 import { pathPositions, type PathPosition } from './learning-paths.ts';
+import type { SocialCardImage } from './social-card.ts';
 
 /** A link in the breadcrumb trail. */
 export interface Breadcrumb {
@@ -42,6 +43,10 @@ export interface RouteData {
 	learningPaths: PathPosition[];
 	/** What the guide was checked against (sources, tool versions, review date); undefined when it names no sources. */
 	checkedAgainst: CheckedAgainst | undefined;
+	/** URL path of the page's Markdown twin (guides); shows "View as Markdown" and "Copy page". */
+	markdownHref: string | undefined;
+	/** The page's Open Graph image; without one, the page gets a summary card with no image. */
+	socialCard: SocialCardImage | undefined;
 }
 
 /** A sidebar other than the guides of the page's section. */
@@ -70,6 +75,8 @@ export interface RouteInput {
 	checkedAgainst?: CheckedAgainst;
 	/** Defaults to the guides of the page's section, or the list of sections outside them. */
 	sidebar?: SidebarChoice;
+	markdownHref?: string;
+	socialCard?: SocialCardImage;
 }
 
 /** Home, then every folder above the page that has a landing page. */
@@ -103,5 +110,7 @@ export function generateRouteData(site: GuideIndex, page: RouteInput): RouteData
 		searchFilters: page.searchFilters ?? {},
 		learningPaths: pathPositions(site.learningPaths, page.href),
 		checkedAgainst: page.checkedAgainst,
+		markdownHref: page.markdownHref,
+		socialCard: page.socialCard,
 	};
 }

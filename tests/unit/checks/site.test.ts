@@ -39,7 +39,11 @@ describe('generated routes', () => {
 			'/contribute/',
 			'/favicon.svg',
 			'/images/',
+			'/images/index.json',
+			'/images/packages.json',
 			'/images/packages/',
+			'/llms-full.txt',
+			'/llms.txt',
 			'/paths/',
 			'/robots.txt',
 			'/rss.xml',
@@ -47,7 +51,7 @@ describe('generated routes', () => {
 			'/sitemap-index.xml',
 			'/tags/',
 		]);
-		expect(prefixes).toEqual(['/images/', '/paths/', '/tags/']);
+		expect(prefixes).toEqual(['/images/', '/og/', '/paths/', '/tags/']);
 	});
 });
 
