@@ -278,6 +278,24 @@ describe('phone layout', () => {
 		await page.context().close();
 	});
 
+	it('shows the whole site name in the header, beside the menu, search and theme controls', async () => {
+		const page = await site.open(ARTICLE, { viewport: { width: 390, height: 844 } });
+		const name = page.locator('.site-header .site-name');
+		// Clipped text would leave the box smaller than its content (the name hides its overflow); the box's fractional
+		// size is rounded up as scrollWidth and scrollHeight are.
+		const size = await name.evaluate((node) => ({
+			clippedX: node.scrollWidth > Math.ceil(node.getBoundingClientRect().width),
+			clippedY: node.scrollHeight > Math.ceil(node.getBoundingClientRect().height),
+			right: node.getBoundingClientRect().right,
+			searchLeft: document.querySelector('.site-header [data-search-button]')!.getBoundingClientRect().left,
+		}));
+		expect(size.clippedX, 'the name is cut off sideways').toBe(false);
+		expect(size.clippedY, 'the name is cut off below').toBe(false);
+		expect(size.right).toBeLessThanOrEqual(size.searchLeft);
+		expect(await name.textContent()).toBe('Supply Chain Academy');
+		await page.context().close();
+	});
+
 	it('names the header search button for screen readers', async () => {
 		const page = await site.open(ARTICLE, { viewport: { width: 390, height: 844 } });
 		const button = page.getByRole('button', { name: 'Search', exact: true });
