@@ -1,7 +1,13 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
 import { z } from 'astro/zod';
-import { RegistryError, joinRepositoryPath, parseRegistryLocation, type RegistryLocation } from '../registry/index.ts';
+import {
+	RegistryError,
+	lookupCredentials,
+	parseRegistryLocation,
+	qualifiedRepositoryPath,
+	type RegistryLocation,
+} from '../registry/index.ts';
 import { compareText } from '../lib/compare.ts';
 import { AcademyError } from '../lib/errors.ts';
 import type { RecordedAs, TagSelection } from '../images/collect.ts';
@@ -83,7 +89,8 @@ function reusableImages(context: LoaderContext, recordedAs: RecordedAs): Map<str
 	for (const entry of context.store.values()) {
 		const image = entry.data as ImageRepository;
 		const samePlace =
-			image.registry === recordedAs.registry && image.repository === joinRepositoryPath(recordedAs.namespace, image.name);
+			image.registry === recordedAs.registry &&
+			image.repository === qualifiedRepositoryPath(recordedAs.registry, recordedAs.namespace, image.name);
 		if (samePlace) reusable.set(image.name, image);
 	}
 	return reusable;
@@ -111,6 +118,8 @@ async function loadLive(context: LoaderContext, settings: LiveSettings): Promise
 		tags: settings.tags ?? config?.tags ?? [...DEFAULT_TAGS],
 		recordedAs,
 		previous: reusableImages(context, recordedAs),
+		// The same credentials images:sync uses: REGISTRY_USERNAME/PASSWORD, else docker's config and credential helpers.
+		transport: { credentials: lookupCredentials(location.host) },
 		onEvent: logProgress(context, location),
 	});
 	const failed = resolution.outcomes.filter((outcome) => outcome.status === 'failed');

@@ -3,7 +3,9 @@ import {
 	RegistryError,
 	RegistryTransport,
 	mapBounded,
+	tagHistoryFor,
 	type RegistryLocation,
+	type TagHistoryExtension,
 	type TransportOptions,
 } from '../registry/index.ts';
 import { describeError } from '../lib/errors.ts';
@@ -34,11 +36,16 @@ export interface ResolveOptions {
 	tags: TagSelection;
 	/** Registry and namespace recorded in the images (a mirror or the demo records another place than it pulls from). */
 	recordedAs: RecordedAs;
-	/** Each repository's entry from the last run (snapshot or data store): unchanged tags and variants are reused from it, and it is kept when the repository fails. */
+	/**
+	 * Each repository's entry from the last run (snapshot or data store): kept when the repository fails, and its
+	 * unchanged tags and variants reused when it was recorded as the same registry and repository.
+	 */
 	previous: ReadonlyMap<string, ImageRepository>;
 	/** Compare tag digests with `previous` and reuse what did not move (default true). */
 	incremental?: boolean;
 	transport?: TransportOptions;
+	/** The registry's tag history extension; by default the one its host offers (tagHistoryFor), none for most. */
+	tagHistory?: TagHistoryExtension | null;
 	/** Repositories collected at once (requests are also bounded by the transport). */
 	concurrency?: number;
 	onEvent?: (event: ResolveEvent) => void;
@@ -52,6 +59,8 @@ export interface Resolution {
 	requests: number;
 	bytes: number;
 	retries: number;
+	/** Of the retries, those after a body that arrived damaged (wrong digest, unreadable JSON). */
+	damagedBodies: number;
 	durationMs: number;
 	/** `Warning` headers the registry sent, once each. */
 	warnings: string[];
@@ -88,6 +97,7 @@ export async function resolveImages(options: ResolveOptions): Promise<Resolution
 				recordedAs: options.recordedAs,
 				previous: before,
 				incremental: options.incremental ?? true,
+				tagHistory: options.tagHistory === undefined ? tagHistoryFor(options.location.host) : options.tagHistory,
 			});
 			image = result.image;
 			outcome = {
@@ -119,6 +129,7 @@ export async function resolveImages(options: ResolveOptions): Promise<Resolution
 		requests: transport.stats.requests,
 		bytes: transport.stats.bytes,
 		retries: transport.stats.retries,
+		damagedBodies: transport.stats.damagedBodies,
 		durationMs: performance.now() - started,
 		warnings: transport.stats.warnings,
 	};

@@ -1,4 +1,4 @@
-import type { RegistryLocation, TransportOptions } from '../registry/index.ts';
+import type { RegistryLocation, TagHistoryExtension, TransportOptions } from '../registry/index.ts';
 import type { RecordedAs, TagSelection } from './collect.ts';
 import type { ImageRepository } from './model.ts';
 import { resolveImages, type Resolution, type ResolveEvent } from './resolve.ts';
@@ -22,6 +22,8 @@ export interface SyncOptions {
 	recordedAs?: RecordedAs;
 	demo?: boolean;
 	transport?: TransportOptions;
+	/** The registry's tag history extension; by default the one its host offers. */
+	tagHistory?: TagHistoryExtension | null;
 	/** Repositories collected at once (requests are also bounded by the transport). */
 	concurrency?: number;
 	now?: () => Date;
@@ -36,16 +38,15 @@ export interface SyncReport extends Omit<Resolution, 'images'> {
 }
 
 /**
- * Sync repositories into a snapshot directory: resolve them against the previous snapshot (when it was recorded from
- * the same place), then write the result. A failed repository keeps its previous entry.
+ * Sync repositories into a snapshot directory: resolve them against the previous snapshot, then write the result. A
+ * failed repository keeps its previous entry, whatever registry it was recorded from, so a run never deletes the files
+ * of a repository it could not read; a run in which every repository failed writes nothing at all.
  */
 export async function syncImages(options: SyncOptions): Promise<SyncReport> {
 	const started = performance.now();
 	const recordedAs = options.recordedAs ?? { registry: options.location.host, namespace: options.location.namespace };
 	const { snapshot, problem } = await readPreviousSnapshot(options.outDir);
-	const sameSource =
-		snapshot && snapshot.metadata.registry === recordedAs.registry && snapshot.metadata.namespace === recordedAs.namespace;
-	const previous = new Map<string, ImageRepository>(sameSource ? snapshot.images.map((image) => [image.name, image]) : []);
+	const previous = new Map<string, ImageRepository>(snapshot ? snapshot.images.map((image) => [image.name, image]) : []);
 	const { images, ...resolution } = await resolveImages({
 		location: options.location,
 		repositories: options.repositories,
@@ -54,9 +55,19 @@ export async function syncImages(options: SyncOptions): Promise<SyncReport> {
 		previous,
 		incremental: options.incremental,
 		transport: options.transport,
+		tagHistory: options.tagHistory,
 		concurrency: options.concurrency,
 		onEvent: options.onEvent,
 	});
+	const nothingRead = resolution.outcomes.length > 0 && resolution.outcomes.every((outcome) => outcome.status === 'failed');
+	if (nothingRead) {
+		return {
+			...resolution,
+			durationMs: performance.now() - started,
+			write: { changed: false, written: [], removed: [] },
+			previousProblem: problem,
+		};
+	}
 	const written = new Map<string, ImageRepository>(options.mode === 'merge' ? previous : []);
 	for (const image of images) written.set(image.name, image);
 	const write = await writeSnapshot(

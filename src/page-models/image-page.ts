@@ -62,7 +62,7 @@ export interface TagRow {
 	variant: string;
 	tags: string[];
 	digest: string;
-	/** When the tags last moved, or "not published". */
+	/** When the tags last moved (from the registry's tag history), else when the image was built (said so), else "not published". */
 	updated: string;
 }
 
@@ -208,9 +208,20 @@ function tagRows(image: ImageRepository, variants: ImageVariant[]): TagRow[] {
 			variant: variantName(variant),
 			tags: tags.map((tag) => tag.name),
 			digest: variant.digest,
-			updated: tags.map((tag) => formatDateTime(tag.updatedAt)).find(Boolean) ?? 'not published',
+			updated: tagUpdated(tags),
 		};
 	});
+}
+
+/**
+ * When the tags of a variant moved, as the page states it: a registry's tag history says when the tag moved; the
+ * image's own date says when it was built, and the page says so.
+ */
+function tagUpdated(tags: ImageRepository['tags']): string {
+	const dated = tags.find((tag) => tag.updatedAt !== null);
+	const when = formatDateTime(dated?.updatedAt ?? null);
+	if (!dated || !when) return 'not published';
+	return dated.updatedAtSource === 'tag-history' ? when : `${when} (image build time)`;
 }
 
 /** The facts rows of the specifications table, with the badge texts of each fact. */

@@ -336,7 +336,7 @@ export function buildDemoImage(definition: DemoImage, recordedAs: RecordedAs): B
 }
 
 /** The manifest cosign writes for `.sig` and `.att` tags: a small config naming the layers' digests. */
-function cosignManifest(
+export function cosignManifest(
 	blob: (bytes: Buffer<ArrayBuffer>, mediaType: string) => { mediaType: string; digest: string; size: number },
 	layers: Array<{ digest: string }>,
 ): Record<string, unknown> {

@@ -229,6 +229,8 @@ describe('what docker-registry lacks', () => {
 			]);
 			expect(attached.sbom).toEqual({
 				format: 'SPDX-2.3',
+				source: 'cosign-tag',
+				attachedTo: 'manifest',
 				packages: [{ name: 'maven', version: '3.9.10-r0', license: 'Apache-2.0', purl: null }],
 			});
 			expect(attached.facts.hasShell.value).toBe(false);
