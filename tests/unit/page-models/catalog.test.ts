@@ -47,6 +47,7 @@ describe('catalog cards', () => {
 			images: [demo.image('jq'), demo.image('static')],
 			overviews: new Map([['jq', overviewEntry('jq', 'jq for JSON on the command line.', 'Tooling')]]),
 			mentions: new Map(),
+			sidebarHtml: '',
 			source,
 		});
 		expect(model.categories).toEqual(['Tooling', 'Uncategorized']);
