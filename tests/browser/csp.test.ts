@@ -118,6 +118,22 @@ describe('Content Security Policy', () => {
 		await context.close();
 	});
 
+	it('blocks nothing in the learning-path progress or the image sidebar filter', async () => {
+		const { context, violations } = await watchedContext();
+		const guide = await open(context, '/software-supply-chain/sboms/');
+		const read = guide.getByRole('checkbox', { name: 'Mark this guide as read' });
+		await read.check();
+		expect(await guide.locator('[data-progress-text]').first().textContent()).toMatch(/^1 of \d+ read$/);
+
+		const image = await open(context, '/images/python/');
+		const sidebar = image.getByRole('navigation', { name: 'Images' });
+		await sidebar.getByLabel('Filter images').fill('no-such-image');
+		await expect.poll(() => sidebar.getByRole('status').textContent()).toBe('Nothing matches.');
+
+		expect(violations).toEqual([]);
+		await context.close();
+	});
+
 	it('reports a violation when inline code without a hash runs (the watch works)', async () => {
 		const { context, violations } = await watchedContext();
 		const page = await open(context, '/');
