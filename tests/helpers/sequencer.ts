@@ -1,14 +1,22 @@
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * Folders of test files in the order they start. The unit files need no site, so they run while `npm test` builds
- * dist/ (tests/helpers/site-build.ts); then the files that build the site again, the longest ones, so the two workers
- * finish close together; then the browser files and the short integration files. A fresh checkout has no timings
- * from earlier runs, so the order cannot come from them alone.
+ * Folders and files of tests in the order they start. The unit files need no site, so they run while `npm test` builds
+ * dist/ (tests/helpers/site-build.ts); then the files that build the site again, the two with the most builds first
+ * (one to each worker: reproducibility makes two builds, the live registry two and one that fails early), so the two
+ * workers finish close together; then the browser files and the short integration files. A fresh checkout has no
+ * timings from earlier runs, so the order cannot come from them alone.
  */
-const RUN_ORDER = ['tests/unit/', 'tests/integration/site/', 'tests/browser/', 'tests/integration/'];
+const RUN_ORDER = [
+	'tests/unit/',
+	'tests/integration/site/reproducible.test.ts',
+	'tests/integration/site/live-registry.test.ts',
+	'tests/integration/site/',
+	'tests/browser/',
+	'tests/integration/',
+];
 
-/** Rank of a test file in RUN_ORDER; unknown folders run last. */
+/** Rank of a test file: the first entry of RUN_ORDER it is in or is; files in no entry run last. */
 function rank(spec: TestSpecification): number {
 	const index = RUN_ORDER.findIndex((folder) => spec.moduleId.includes(`/${folder}`));
 	return index === -1 ? RUN_ORDER.length : index;

@@ -33,7 +33,8 @@ function startBuild(): RunningBuild {
 	const statusFile = resolve(folder, 'site-build.json');
 	const log = resolve(folder, 'site-build.log');
 	const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
-		env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+		// Under the C locale: tests/integration/site/reproducible.test.ts compares builds in other locales with it.
+		env: { ...process.env, LC_ALL: 'C', LANG: 'C', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	let output = '';

@@ -18,15 +18,26 @@ export interface BuildResult {
 export interface BuildOptions {
 	/**
 	 * Start from the content caches of the site's own build (`npm test` builds it first): highlighted code blocks,
-	 * social cards, Markdown twins. Each entry is filed under a hash of everything that shapes it, so this only skips
-	 * work; builds that test reproducibility leave it off.
+	 * social cards, Markdown twins, gzipped files, the search index and the link check's pass marker. Each entry is
+	 * filed under a hash of everything that shapes it (the last two under a hash of all built HTML), so this only
+	 * skips work; the fresh-cache build of the reproducibility test leaves it off.
 	 */
 	reuseContentCaches?: boolean;
 	timeoutMs?: number;
 }
 
-/** Caches of pure results (same input, same bytes) under the build's cache folder; Astro's own caches are not. */
-const CONTENT_CACHES = ['academy-highlight', 'academy-social-cards', 'academy-twins', 'academy-gzip'];
+/**
+ * Caches of pure results (same input, same bytes) under the build's cache folder; Astro's own caches are not. A build
+ * whose HTML matches dist/ byte for byte copies dist/'s search index and skips the link check it already passed.
+ */
+const CONTENT_CACHES = [
+	'academy-highlight',
+	'academy-social-cards',
+	'academy-twins',
+	'academy-gzip',
+	'academy-pagefind',
+	'academy-link-check',
+];
 
 /** The repository's git folder, so a copy of the project reads the same commit dates; undefined outside a checkout. */
 function gitDir(): string | undefined {
