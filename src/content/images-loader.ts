@@ -12,9 +12,10 @@ import {
 	type ImageRepository,
 	type SnapshotMetadata,
 } from '../images/model.ts';
-import { DEFAULT_REPOSITORIES_FILE, DEFAULT_TAGS, loadRepositoriesConfig } from '../images/repositories-config.ts';
+import { DEFAULT_REPOSITORIES_FILE, DEFAULT_TAGS, loadRepositoriesConfigFor } from '../images/repositories-config.ts';
 import { resolveImages, type ResolveEvent } from '../images/resolve.ts';
 import { DEFAULT_SNAPSHOT_DIR, readSnapshot, readSnapshotMetadata } from '../images/snapshot.ts';
+import { snapshotBase } from '../images/sync.ts';
 import { toAstroError } from './errors.ts';
 
 /** Where image data comes from in this build, as described to readers on the catalog. */
@@ -103,14 +104,16 @@ function logProgress(context: LoaderContext, location: RegistryLocation): (event
  */
 async function loadLive(context: LoaderContext, settings: LiveSettings): Promise<LoadedImages> {
 	const location = parseRegistryLocation(settings.registry);
-	const config = settings.repositories && settings.tags ? null : await loadRepositoriesConfig(DEFAULT_REPOSITORIES_FILE);
+	const config = await loadRepositoriesConfigFor(DEFAULT_REPOSITORIES_FILE, !(settings.repositories && settings.tags));
 	const recordedAs = settings.recordedAs ?? { registry: location.host, namespace: location.namespace };
+	const signing = config?.signing ?? {};
 	const resolution = await resolveImages({
 		location,
 		repositories: settings.repositories ?? config!.repositories,
 		tags: settings.tags ?? config?.tags ?? [...DEFAULT_TAGS],
 		recordedAs,
 		previous: reusableImages(context, recordedAs),
+		signing,
 		onEvent: logProgress(context, location),
 	});
 	const failed = resolution.outcomes.filter((outcome) => outcome.status === 'failed');
@@ -120,15 +123,17 @@ async function loadLive(context: LoaderContext, settings: LiveSettings): Promise
 			'Each failure says what to do; a live build needs every repository.',
 		);
 	}
+	const { verification } = resolution;
 	context.logger.info(
-		`Pulled ${resolution.images.length} images live from ${settings.registry} with ${resolution.requests} requests.`,
+		`Pulled ${resolution.images.length} images live from ${settings.registry} with ${resolution.requests} requests; ` +
+			(verification.trustRoot === null
+				? `signatures not checked (no signing policy for ${recordedAs.registry} in ${DEFAULT_REPOSITORIES_FILE}).`
+				: `${verification.checked} signed layers checked against the ${verification.trustRoot} trust root, ${verification.reused} known from the last build.`),
 	);
 	const source: ImageSource = {
 		mode: 'live',
 		schemaVersion: IMAGE_SCHEMA_VERSION,
-		registry: recordedAs.registry,
-		namespace: recordedAs.namespace,
-		demo: false,
+		...snapshotBase(recordedAs, signing),
 		syncedAt: new Date().toISOString(),
 		repositories: resolution.images.map((image) => image.name).sort(compareText),
 	};

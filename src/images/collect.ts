@@ -17,6 +17,13 @@ import { compareText } from '../lib/compare.ts';
 import { deriveHasPackageManager, deriveHasShell, deriveRunsAsRoot } from './derive.ts';
 import { imageConfigurationFromApko, provenanceFromSlsa, sbomFromSpdx } from './evidence.ts';
 import {
+	digestVerification,
+	type CheckedEvidence,
+	type CheckSubject,
+	type FoundLayer,
+	type SignatureChecks,
+} from './verification.ts';
+import {
 	IMAGE_SCHEMA_VERSION,
 	imageRepositorySchema,
 	type Attestation,
@@ -49,6 +56,8 @@ export interface CollectRequest {
 	previous: ImageRepository | null;
 	/** Compare tag digests with `previous` and stop early when nothing moved. */
 	incremental: boolean;
+	/** The run's signature verification: policy, trust root and the outcomes already known. */
+	checks: SignatureChecks;
 }
 
 export interface CollectResult {
@@ -68,6 +77,25 @@ interface ArtifactFindings {
 	attachedSboms: Sbom[];
 }
 
+/** An SBOM attached with cosign's `.sbom` tag carries no signature of its own, so there is nothing in it to verify. */
+const ATTACHED_SBOM_CHECK: CheckedEvidence = {
+	verification: {
+		status: 'not-checked',
+		reason: {
+			code: 'unsupported-format',
+			message:
+				'An SBOM attached with cosign’s .sbom tag is a plain file with no signature in it; a separate signature of the attachment is not looked up.',
+		},
+		format: null,
+		identity: null,
+		issuer: null,
+		transparencyLog: null,
+		trustRoot: null,
+		predicateType: null,
+	},
+	verificationKey: null,
+};
+
 const SPDX_MEDIA_TYPES = ['text/spdx+json', 'application/spdx+json'];
 const UNDERSTOOD: readonly string[] = Object.values(PredicateType);
 
@@ -75,11 +103,13 @@ const UNDERSTOOD: readonly string[] = Object.values(PredicateType);
 class RepositoryCollector {
 	readonly #client: RegistryClient;
 	readonly #repository: string;
+	readonly #checks: SignatureChecks;
 	#knownTags: Set<string> | null = null;
 
-	constructor(client: RegistryClient, repository: string) {
+	constructor(client: RegistryClient, repository: string, checks: SignatureChecks) {
 		this.#client = client;
 		this.#repository = repository;
+		this.#checks = checks;
 	}
 
 	/** All tags, fetched at most once: they tell which cosign and tag-schema artifacts exist without probing. */
@@ -88,9 +118,18 @@ class RepositoryCollector {
 		return this.#knownTags;
 	}
 
-	/** Signatures, attestations and referrers of `digest`; only predicates in `wanted` are downloaded and read. */
-	async #artifacts(digest: string, wanted: readonly string[]): Promise<ArtifactFindings> {
+	/** Verify signed layers about `subject`, fetching a blob only when its outcome is not cached. */
+	#check(layers: readonly FoundLayer[], subject: CheckSubject): Promise<CheckedEvidence> {
+		return this.#checks.check(layers, subject, (digest) => this.#client.getBlob(this.#repository, digest));
+	}
+
+	/**
+	 * Signatures, attestations and referrers of `digest`, each verified against it; only predicates in `wanted` are read.
+	 * `manifest` gives the digest's manifest bytes, which a message-signature bundle signs.
+	 */
+	async #artifacts(digest: string, wanted: readonly string[], manifest: () => Promise<Uint8Array>): Promise<ArtifactFindings> {
 		const known = await this.knownTags();
+		const subject: CheckSubject = { digest, manifest };
 		const base = digestTag(digest);
 		const findings: ArtifactFindings = { signatures: [], attestations: [], referrers: [], statements: [], attachedSboms: [] };
 		const [sig, att, sbom, referrers] = await Promise.all([
@@ -100,18 +139,20 @@ class RepositoryCollector {
 			this.#client.referrers(this.#repository, digest, { knownTags: known }),
 		]);
 		if (sig) {
-			const layers = this.#layersOf(sig, 'cosign signature');
+			const layers = this.#layersOf(sig, 'cosign signature').filter((layer) => layer.mediaType === MediaType.cosignSimpleSigning);
 			findings.signatures.push({
 				source: 'cosign-tag',
 				digest: sig.digest,
-				count: layers.filter((layer) => layer.mediaType === MediaType.cosignSimpleSigning).length,
+				count: layers.length,
+				...(await this.#check(layers, subject)),
 			});
 		}
 		if (att) {
 			const layers = this.#layersOf(att, 'cosign attestation').filter((layer) => layer.mediaType === MediaType.dsseEnvelope);
 			await Promise.all(
 				layers.map(async (layer) => {
-					// cosign names the predicate type in a layer annotation: envelopes whose predicate this level does not use stay unread.
+					// cosign names the predicate type in a layer annotation: envelopes whose predicate this level does not use stay
+					// unread, and are fetched only to verify them when their outcome is not cached.
 					const announced = layer.annotations?.predicateType;
 					if (announced && !wanted.includes(announced)) {
 						findings.attestations.push({
@@ -119,14 +160,13 @@ class RepositoryCollector {
 							source: 'cosign-tag',
 							statement: null,
 							understood: UNDERSTOOD.includes(announced),
+							...(await this.#check([layer], subject)),
 						});
 						return;
 					}
-					const statement = decodeDsseStatement(
-						await this.#client.getBlob(this.#repository, layer.digest),
-						this.#context(layer.digest),
-					);
-					this.#addStatement(findings, statement, 'cosign-tag');
+					const bytes = await this.#client.getBlob(this.#repository, layer.digest);
+					const statement = decodeDsseStatement(bytes, this.#context(layer.digest));
+					this.#addStatement(findings, statement, 'cosign-tag', await this.#check([{ ...layer, bytes }], subject));
 				}),
 			);
 		}
@@ -138,6 +178,7 @@ class RepositoryCollector {
 					source: 'cosign-tag',
 					statement: null,
 					understood: spdx,
+					...ATTACHED_SBOM_CHECK,
 				});
 				if (spdx)
 					findings.attachedSboms.push(
@@ -148,7 +189,7 @@ class RepositoryCollector {
 					);
 			}
 		}
-		for (const descriptor of referrers.descriptors) await this.#readReferrer(findings, descriptor);
+		for (const descriptor of referrers.descriptors) await this.#readReferrer(findings, descriptor, subject);
 		findings.attestations.sort((a, b) => compareText(a.predicateType, b.predicateType) || compareText(a.source, b.source));
 		findings.referrers.sort((a, b) => compareText(a.digest, b.digest));
 		return findings;
@@ -170,18 +211,19 @@ class RepositoryCollector {
 		return manifest.manifest.layers;
 	}
 
-	#addStatement(findings: ArtifactFindings, statement: Statement, source: Attestation['source']): void {
+	#addStatement(findings: ArtifactFindings, statement: Statement, source: Attestation['source'], check: CheckedEvidence): void {
 		findings.statements.push(statement);
 		findings.attestations.push({
 			predicateType: statement.predicateType,
 			source,
 			statement: statement.version,
 			understood: UNDERSTOOD.includes(statement.predicateType),
+			...check,
 		});
 	}
 
-	/** A referrer is always listed; Sigstore bundles are opened to count signatures or read their Statement. */
-	async #readReferrer(findings: ArtifactFindings, descriptor: Descriptor): Promise<void> {
+	/** A referrer is always listed; Sigstore bundles are opened to count signatures or read their Statement, and verified. */
+	async #readReferrer(findings: ArtifactFindings, descriptor: Descriptor, subject: CheckSubject): Promise<void> {
 		findings.referrers.push({
 			digest: descriptor.digest,
 			artifactType: descriptor.artifactType ?? null,
@@ -192,12 +234,11 @@ class RepositoryCollector {
 		if (descriptor.artifactType !== MediaType.sigstoreBundle) return;
 		const manifest = await this.#client.getManifest(this.#repository, descriptor.digest);
 		for (const layer of this.#layersOf(manifest, 'Sigstore bundle')) {
-			const statement = decodeBundleStatement(
-				await this.#client.getBlob(this.#repository, layer.digest),
-				this.#context(layer.digest),
-			);
-			if (statement) this.#addStatement(findings, statement, 'referrers');
-			else findings.signatures.push({ source: 'referrers', digest: descriptor.digest, count: 1 });
+			const bytes = await this.#client.getBlob(this.#repository, layer.digest);
+			const statement = decodeBundleStatement(bytes, this.#context(layer.digest));
+			const check = await this.#check([{ ...layer, bytes }], subject);
+			if (statement) this.#addStatement(findings, statement, 'referrers', check);
+			else findings.signatures.push({ source: 'referrers', digest: descriptor.digest, count: 1, ...check });
 		}
 	}
 
@@ -238,6 +279,7 @@ class RepositoryCollector {
 			config,
 			annotations: manifest.annotations ? sortRecord(manifest.annotations) : null,
 			signatures: findings.signatures,
+			verification: digestVerification(findings.signatures, findings.attestations),
 			attestations: findings.attestations,
 			referrers: findings.referrers,
 			sbom,
@@ -255,9 +297,10 @@ class RepositoryCollector {
 		// The HEAD's Content-Type says whether this is an index; if it did not, all predicates are read to be safe.
 		const index = announcedType === MediaType.ociIndex || announcedType === MediaType.dockerList;
 		const wanted = index ? [PredicateType.apkoConfig, PredicateType.slsaV1, PredicateType.slsaV02] : UNDERSTOOD;
+		const fetchedTop = this.#client.getManifest(this.#repository, digest);
 		const [top, findings] = await Promise.all([
-			this.#client.getManifest(this.#repository, digest),
-			this.#artifacts(digest, wanted),
+			fetchedTop,
+			this.#artifacts(digest, wanted, async () => (await fetchedTop).bytes),
 		]);
 		const provenance = provenanceOf(findings);
 		let platforms: ImagePlatform[];
@@ -286,7 +329,7 @@ class RepositoryCollector {
 						fetched.mediaType,
 						child.platform,
 						provenance,
-						this.#artifacts(child.digest, [PredicateType.spdx]),
+						this.#artifacts(child.digest, [PredicateType.spdx], async () => fetched.bytes),
 					);
 				}),
 			);
@@ -307,6 +350,7 @@ class RepositoryCollector {
 						? sortRecord(top.manifest.annotations)
 						: null,
 			signatures: findings.signatures,
+			verification: digestVerification(findings.signatures, findings.attestations),
 			attestations: findings.attestations,
 			referrers: findings.referrers,
 			provenance,
@@ -413,7 +457,7 @@ function sameTags(previous: ImageRepository, current: Map<string, string>): bool
 export async function collectRepository(request: CollectRequest): Promise<CollectResult> {
 	const { client, name, recordedAs, previous } = request;
 	const repository = repositoryPath(client.location, name);
-	const collector = new RepositoryCollector(client, repository);
+	const collector = new RepositoryCollector(client, repository, request.checks);
 	const wanted = request.tags === 'all' ? [...(await collector.knownTags())].filter((tag) => !isArtifactTag(tag)) : request.tags;
 	const heads = await Promise.all(wanted.map(async (tag) => [tag, await client.headManifest(repository, tag)] as const));
 	const digests = new Map<string, string>();
@@ -437,13 +481,14 @@ export async function collectRepository(request: CollectRequest): Promise<Collec
 			},
 		);
 	}
-	if (request.incremental && previous && sameTags(previous, digests))
-		return { image: previous, status: 'unchanged', missingTags };
+	// An image checked against another policy or trust root is collected again, even if none of its tags moved.
+	const reusable = request.incremental && previous !== null && request.checks.isCurrent(previous) ? previous : null;
+	if (reusable && sameTags(reusable, digests)) return { image: reusable, status: 'unchanged', missingTags };
 	const byDigest = new Map<string, string[]>();
 	for (const [tag, digest] of digests) byDigest.set(digest, [...(byDigest.get(digest) ?? []), tag]);
 	const variants = await Promise.all(
 		[...byDigest].map(async ([digest, tags]) => {
-			const reused = request.incremental ? previous?.variants.find((variant) => variant.digest === digest) : undefined;
+			const reused = reusable?.variants.find((variant) => variant.digest === digest);
 			return reused
 				? { ...reused, tags: [...tags].sort(compareText) }
 				: collector.variant(digest, tags, mediaTypes.get(digest) ?? null);
@@ -460,6 +505,7 @@ export async function collectRepository(request: CollectRequest): Promise<Collec
 			.map(([tag, digest]) => ({ name: tag, digest, updatedAt: null }))
 			.sort((a, b) => compareText(a.name, b.name)),
 		variants: variants.sort((a, b) => compareText(a.tags[0], b.tags[0])),
+		signing: request.checks.record,
 	});
 	return { image, status: 'updated', missingTags };
 }
