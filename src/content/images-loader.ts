@@ -1,8 +1,10 @@
+import { readdir } from 'node:fs/promises';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
 import { z } from 'astro/zod';
 import { RegistryError, joinRepositoryPath, parseRegistryLocation, type RegistryLocation } from '../registry/index.ts';
 import { compareText } from '../lib/compare.ts';
+import { entryId } from '../lib/routes.ts';
 import { AcademyError } from '../lib/errors.ts';
 import type { RecordedAs, TagSelection } from '../images/collect.ts';
 import {
@@ -130,6 +132,7 @@ async function loadLive(context: LoaderContext, settings: LiveSettings): Promise
 				? `signatures not checked (no signing policy for ${recordedAs.registry} in ${DEFAULT_REPOSITORIES_FILE}).`
 				: `${verification.checked} signed layers checked against the ${verification.trustRoot} trust root, ${verification.reused} known from the last build.`),
 	);
+	await warnAboutUnusedOverviews(context, resolution.images);
 	const source: ImageSource = {
 		mode: 'live',
 		schemaVersion: IMAGE_SCHEMA_VERSION,
@@ -138,6 +141,28 @@ async function loadLive(context: LoaderContext, settings: LiveSettings): Promise
 		repositories: resolution.images.map((image) => image.name).sort(compareText),
 	};
 	return { source, images: resolution.images };
+}
+
+/** Ids of the hand-written overviews next to the snapshot, as the imageOverviews collection names them. */
+async function overviewIds(): Promise<string[]> {
+	const files = await readdir(DEFAULT_SNAPSHOT_DIR, { recursive: true });
+	return files
+		.filter((file) => /\.mdx?$/.test(file))
+		.map(entryId)
+		.sort(compareText);
+}
+
+/**
+ * Warn, once, about overviews of images this live build did not pull: a registry with some of the images, or others,
+ * still gives a working site, and those overviews are left out.
+ */
+async function warnAboutUnusedOverviews(context: LoaderContext, images: readonly ImageRepository[]): Promise<void> {
+	const pulled = new Set(images.map((image) => image.name));
+	const unused = (await overviewIds()).filter((id) => !pulled.has(id));
+	if (unused.length === 0) return;
+	context.logger.warn(
+		`${unused.length} image overview(s) in ${DEFAULT_SNAPSHOT_DIR}/ are skipped because this registry has no such image: ${unused.join(', ')}.`,
+	);
 }
 
 /** The images of the committed snapshot and its metadata; snapshot errors keep their hint. */

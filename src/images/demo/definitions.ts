@@ -379,6 +379,8 @@ export const DEMO_IMAGES: DemoImage[] = [
 			['latest-fpm'],
 			{
 				account: { name: 'php', uid: 65532 },
+				// An apko service bundle: s6 supervises /usr/sbin/php-fpm (apko pkg/build/types ValidateServiceBundle).
+				entrypoint: ['/bin/s6-svscan', '/sv'],
 				workDir: '/app',
 				packages: names`
 					ca-certificates-bundle ca-certificates curl cyrus-sasl-heimdal-libs execline gdbm
