@@ -69,7 +69,7 @@ const WORDS = (
 ).split(' ');
 
 /** Deterministic 32-bit generator (mulberry32): the same seed gives the same words on every machine. */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
 	let state = seed >>> 0;
 	return () => {
 		state = (state + 0x6d2b79f5) >>> 0;

@@ -4,10 +4,18 @@ import { asJsonObject, malformedAttestation, parseJsonObject, type JsonObject } 
 /** Predicate types the site reads; others are listed by type only. */
 export const PredicateType = {
 	spdx: 'https://spdx.dev/Document',
+	/** CycloneDX BOM (in-toto attestation predicate list); producers may append the spec version, e.g. …/bom/v1.5. */
+	cycloneDx: 'https://cyclonedx.org/bom',
 	slsaV1: 'https://slsa.dev/provenance/v1',
 	slsaV02: 'https://slsa.dev/provenance/v0.2',
 	apkoConfig: 'https://apko.dev/image-configuration',
 } as const;
+
+/**
+ * The predicate of cosign 3's signatures: `cosign sign` with the bundle format signs an in-toto Statement with this
+ * type and an empty predicate (sigstore/cosign pkg/types CosignSignPredicateType). It is a signature, not an attestation.
+ */
+export const COSIGN_SIGN_PREDICATE_TYPE = 'https://sigstore.dev/cosign/sign/v1';
 
 /** Statement `_type` URIs and the Statement version each names. */
 const STATEMENT_TYPES: Record<string, Statement['version']> = {
@@ -53,14 +61,23 @@ function statementFromEnvelope(envelope: JsonObject, context: RegistryErrorConte
 	return readStatement(parseJsonObject(payload, 'the payload (an in-toto Statement)', context), context);
 }
 
+/** Read a plain in-toto Statement, not wrapped in an envelope (BuildKit's attestation manifest layers). */
+export function decodeStatement(bytes: Buffer, context: RegistryErrorContext): Statement {
+	return readStatement(parseJsonObject(bytes, 'the in-toto Statement', context), context);
+}
+
+/** Whether one of the Statement's subjects names `digest` (`sha256:<hex>`), i.e. the Statement is about it. */
+export function statementNames(statement: Statement, digest: string): boolean {
+	const [algorithm, hex] = digest.split(':');
+	return statement.subjects.some((subject) => subject.digest[algorithm]?.toLowerCase() === hex);
+}
+
 /** Decode a DSSE envelope and the in-toto Statement inside it (Statement v0.1 or v1). */
 export function decodeDsseStatement(envelopeBytes: Buffer, context: RegistryErrorContext): Statement {
 	return statementFromEnvelope(parseJsonObject(envelopeBytes, 'the DSSE envelope', context), context);
 }
 
-/** The Statement inside a Sigstore bundle (v0.3) that carries a DSSE envelope; null for message signatures. */
-export function decodeBundleStatement(bundleBytes: Buffer, context: RegistryErrorContext): Statement | null {
-	const bundle = parseJsonObject(bundleBytes, 'the Sigstore bundle', context);
-	const envelope = asJsonObject(bundle.dsseEnvelope);
-	return envelope ? statementFromEnvelope(envelope, context) : null;
+/** Open a DSSE envelope given as a parsed JSON object (as a Sigstore bundle carries it). */
+export function decodeEnvelopeObject(envelope: JsonObject, context: RegistryErrorContext): Statement {
+	return statementFromEnvelope(envelope, context);
 }

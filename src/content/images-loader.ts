@@ -2,7 +2,13 @@ import { readdir } from 'node:fs/promises';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
 import { z } from 'astro/zod';
-import { RegistryError, joinRepositoryPath, parseRegistryLocation, type RegistryLocation } from '../registry/index.ts';
+import {
+	RegistryError,
+	lookupCredentials,
+	parseRegistryLocation,
+	qualifiedRepositoryPath,
+	type RegistryLocation,
+} from '../registry/index.ts';
 import { compareText } from '../lib/compare.ts';
 import { entryId } from '../lib/routes.ts';
 import { AcademyError } from '../lib/errors.ts';
@@ -86,7 +92,8 @@ function reusableImages(context: LoaderContext, recordedAs: RecordedAs): Map<str
 	for (const entry of context.store.values()) {
 		const image = entry.data as ImageRepository;
 		const samePlace =
-			image.registry === recordedAs.registry && image.repository === joinRepositoryPath(recordedAs.namespace, image.name);
+			image.registry === recordedAs.registry &&
+			image.repository === qualifiedRepositoryPath(recordedAs.registry, recordedAs.namespace, image.name);
 		if (samePlace) reusable.set(image.name, image);
 	}
 	return reusable;
@@ -116,6 +123,8 @@ async function loadLive(context: LoaderContext, settings: LiveSettings): Promise
 		recordedAs,
 		previous: reusableImages(context, recordedAs),
 		signing,
+		// The same credentials images:sync uses: REGISTRY_USERNAME/PASSWORD, else docker's config and credential helpers.
+		transport: { credentials: lookupCredentials(location.host) },
 		onEvent: logProgress(context, location),
 	});
 	const failed = resolution.outcomes.filter((outcome) => outcome.status === 'failed');

@@ -102,3 +102,17 @@ export function sidebarHtmlFor(site: GuideIndex, href: string): string {
 export function lastUpdated(entry: DocEntry, gitDates: Map<string, Date>): Date | undefined {
 	return entry.data.updated ?? (entry.filePath ? gitDates.get(entry.filePath) : undefined) ?? entry.data.date;
 }
+
+/** A guide a section page lists: the label the sidebar gives it, its URL and its description. */
+export interface SectionGuide {
+	label: string;
+	href: string;
+	description: string | undefined;
+}
+
+/** The pages a section's landing page lists below its text, in sidebar order (sub-sections by their landing page). */
+export function sectionGuides(site: GuideIndex, group: SidebarGroup): SectionGuide[] {
+	return group.children.flatMap((child) =>
+		child.href ? [{ label: child.label, href: child.href, description: site.byHref.get(child.href)?.data.description }] : [],
+	);
+}

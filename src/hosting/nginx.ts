@@ -49,6 +49,9 @@ export function formatNginxConfig(headers: readonly Header[], redirects: readonl
 		'gzip_static on;',
 		'gzip_vary on;',
 		'error_page 404 /404.html;',
+		// Markdown twins and llms.txt hold UTF-8 text (curly quotes, dashes); without a charset browsers may guess another.
+		'charset utf-8;',
+		'charset_types text/plain text/markdown text/css text/xml application/javascript application/json image/svg+xml;',
 		'',
 		// A location that sets its own add_header drops the server's; the cache value is a variable instead.
 		`set $academy_cache_control ${quote(REVALIDATE_CACHE, 'Cache-Control')};`,
@@ -57,6 +60,12 @@ export function formatNginxConfig(headers: readonly Header[], redirects: readonl
 		'',
 		'location / {',
 		'\ttry_files $uri $uri/ =404;',
+		'}',
+		// nginx's mime.types has no .md, so twins would download as application/octet-stream instead of showing.
+		'location ~ \\.md$ {',
+		'\ttypes { }',
+		'\tdefault_type text/markdown;',
+		'\ttry_files $uri =404;',
 		'}',
 		`location ${HASHED_ASSETS_PREFIX} {`,
 		`\tset $academy_cache_control ${quote(IMMUTABLE_CACHE, 'Cache-Control')};`,

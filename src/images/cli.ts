@@ -22,7 +22,7 @@ export const USAGE = `Usage: npm run images:sync -- [options]
   --config <file>     repositories to follow (default: ${DEFAULT_REPOSITORIES_FILE})
   --help
 
-Credentials: REGISTRY_USERNAME and REGISTRY_PASSWORD, or the auths of ~/.docker/config.json.
+Credentials: REGISTRY_USERNAME and REGISTRY_PASSWORD, else ~/.docker/config.json: credHelpers, credsStore or auths.
 Exit codes: 0 all synced, 2 some repositories failed (the rest written), 1 usage or configuration error.`;
 
 /** Where to look for the options. */
@@ -133,6 +133,13 @@ export function progressReporter(
 	};
 }
 
+/** How many requests were repeated, and how many of those because a body arrived damaged; empty when none. */
+function retried(report: SyncReport): string {
+	if (!report.retries) return '';
+	const damaged = report.damagedBodies ? `, ${report.damagedBodies} of them after a damaged body` : '';
+	return ` (${report.retries} retried${damaged})`;
+}
+
 /** The closing summary: repositories, tags, requests, bytes, time and failures with their reasons. */
 export function formatSyncSummary(report: SyncReport, outDir: string): string {
 	const count = (status: string) => report.outcomes.filter((outcome) => outcome.status === status).length;
@@ -140,7 +147,7 @@ export function formatSyncSummary(report: SyncReport, outDir: string): string {
 	const lines = [
 		`Repositories: ${report.outcomes.length} (${count('updated')} updated, ${count('unchanged')} unchanged, ${count('failed')} failed)`,
 		`Tags: ${tags}`,
-		`Requests: ${report.requests}${report.retries ? ` (${report.retries} retried)` : ''}, received ${formatBytes(report.bytes)}, in ${(report.durationMs / 1000).toFixed(1)} s`,
+		`Requests: ${report.requests}${retried(report)}, received ${formatBytes(report.bytes)}, in ${(report.durationMs / 1000).toFixed(1)} s`,
 		report.write.changed
 			? `Snapshot ${outDir}: ${report.write.written.length} files written, ${report.write.removed.length} removed`
 			: `Snapshot ${outDir}: unchanged`,

@@ -78,8 +78,17 @@ const verificationKey = z
 	.regex(/^sha256:[a-f0-9]{64}$/)
 	.nullable();
 
-/** Where a signature or attestation was found. */
-export const artifactSourceSchema = z.enum(['cosign-tag', 'referrers']);
+/**
+ * Where a signature or attestation was found: cosign's tag layout (`.sig`, `.att`, `.sbom`), an OCI 1.1 referrer, or
+ * a BuildKit attestation manifest inside the image index (unsigned in-toto Statements, one manifest per platform).
+ */
+export const artifactSourceSchema = z.enum(['cosign-tag', 'referrers', 'attestation-manifest']);
+
+/**
+ * What a piece of evidence (SBOM, provenance) is attached to: the platform's own image manifest, or the variant's
+ * image index, in which case it applies to every platform of the variant.
+ */
+export const attachedToSchema = z.enum(['manifest', 'index']);
 
 /** A cosign signature manifest or a Sigstore bundle signing this digest. */
 export const signatureSchema = z
@@ -102,11 +111,14 @@ export const attestationSchema = z
 	.object({
 		/** URI naming the predicate's format, e.g. https://spdx.dev/Document. */
 		predicateType: z.string(),
-		/** Found through cosign's `.att` or `.sbom` tag, or as an OCI 1.1 referrer. */
+		/** Found through cosign's `.att` or `.sbom` tag, as an OCI 1.1 referrer, or in a BuildKit attestation manifest. */
 		source: artifactSourceSchema,
 		/** in-toto Statement version; null when the envelope was not opened (its predicate is not used at this level) or for a cosign-attached SBOM. */
 		statement: z.enum(['v0.1', 'v1']).nullable(),
-		/** True when the pages can show more than the type (SPDX, SLSA, apko configuration). */
+		/**
+		 * True when the pages can show more than the type (SPDX 2, CycloneDX JSON, SLSA, apko configuration); false for
+		 * other formats, which are listed by type only (an SPDX 3 document, a CycloneDX XML or tag-value SBOM).
+		 */
 		understood: z.boolean(),
 		/** Its signature verified; `unsigned` for Statements stored without one (BuildKit attestation manifests). */
 		verification: verificationSchema,
@@ -138,7 +150,10 @@ export const packageSchema = z
 		name: z.string(),
 		/** Version as the SBOM states it; null when it states none. */
 		version: z.string().nullable(),
-		/** SPDX licence expression; null when the SBOM says NOASSERTION or nothing. */
+		/**
+		 * SPDX licence expression; null when the SBOM says NOASSERTION or nothing. A CycloneDX component listing several
+		 * licences (without saying how they combine) has them joined by ", ".
+		 */
 		license: z.string().nullable(),
 		/** Package URL such as `pkg:apk/wolfi/glibc@2.41-r5?arch=x86_64`. */
 		purl: z.string().nullable(),
@@ -148,8 +163,12 @@ export const packageSchema = z
 /** The packages an SBOM lists, without the image itself and its operating system entry. */
 export const sbomSchema = z
 	.object({
-		/** Format and version of the SBOM, e.g. SPDX-2.3. */
+		/** Format and version of the SBOM, e.g. SPDX-2.3 or CycloneDX 1.5. */
 		format: z.string(),
+		/** Where the SBOM was found. */
+		source: artifactSourceSchema,
+		/** The platform's own manifest, or the variant's index (then it stands for every platform of the variant). */
+		attachedTo: attachedToSchema,
 		/** Sorted by name, then version, then package URL. */
 		packages: z.array(packageSchema),
 	})
@@ -164,6 +183,10 @@ export const provenanceSchema = z
 		builderId: z.string().nullable(),
 		/** URI of the build template the build followed; null when not stated. */
 		buildType: z.string().nullable(),
+		/** Where the provenance was found. */
+		source: artifactSourceSchema,
+		/** The platform's own manifest, or the variant's index (then it stands for every platform of the variant). */
+		attachedTo: attachedToSchema,
 	})
 	.strict();
 
@@ -220,7 +243,10 @@ export const imagePlatformSchema = z
 		attestations: z.array(attestationSchema),
 		/** OCI 1.1 referrers of this platform's digest, sorted by digest. */
 		referrers: z.array(referrerSchema),
-		/** Packages from the SPDX attestation of this platform; null when none is published. */
+		/**
+		 * Packages from the SBOM of this platform (SPDX 2 or CycloneDX JSON), else from an SBOM of its index that lists
+		 * packages; null when none is published.
+		 */
 		sbom: sbomSchema.nullable(),
 		/** SLSA provenance of this platform, else of its index; null when none is published. */
 		provenance: provenanceSchema.nullable(),
@@ -277,8 +303,17 @@ export const tagSchema = z
 		name: z.string(),
 		/** Digest of the variant the tag points at. */
 		digest,
-		/** When the tag last moved; null unless the registry publishes tag history. */
+		/**
+		 * When the tag last moved, as its source states it (RFC 3339); null when nothing states a time. Only the
+		 * registry's tag history knows when the tag moved; the image's own dates say when it was built.
+		 */
 		updatedAt: z.string().nullable(),
+		/**
+		 * Where `updatedAt` comes from: `tag-history` (the registry's record of the tag, e.g. Chainguard's tag history
+		 * API), `annotation` (the image's org.opencontainers.image.created annotation) or `config` (the image config's
+		 * `created`, the latest of its platforms); null when there is no time.
+		 */
+		updatedAtSource: z.enum(['tag-history', 'annotation', 'config']).nullable(),
 	})
 	.strict();
 
@@ -359,6 +394,8 @@ export const snapshotMetadataSchema = z
 export type Fact = z.infer<typeof factSchema>;
 export type Verification = z.infer<typeof verificationSchema>;
 export type SigningRecord = z.infer<typeof signingRecordSchema>;
+export type ArtifactSource = z.infer<typeof artifactSourceSchema>;
+export type AttachedTo = z.infer<typeof attachedToSchema>;
 export type ImageConfig = z.infer<typeof imageConfigSchema>;
 export type Signature = z.infer<typeof signatureSchema>;
 export type Attestation = z.infer<typeof attestationSchema>;

@@ -3,7 +3,9 @@ import {
 	RegistryError,
 	RegistryTransport,
 	mapBounded,
+	tagHistoryFor,
 	type RegistryLocation,
+	type TagHistoryExtension,
 	type TransportOptions,
 } from '../registry/index.ts';
 import { describeError } from '../lib/errors.ts';
@@ -36,16 +38,22 @@ export interface ResolveOptions {
 	tags: TagSelection;
 	/** Registry and namespace recorded in the images (a mirror or the demo records another place than it pulls from). */
 	recordedAs: RecordedAs;
-	/** Each repository's entry from the last run (snapshot or data store): unchanged tags and variants are reused from it, and it is kept when the repository fails. */
+	/**
+	 * Each repository's entry from the last run (snapshot or data store): kept when the repository fails, and its
+	 * unchanged tags and variants reused when it was recorded as the same registry and repository.
+	 */
 	previous: ReadonlyMap<string, ImageRepository>;
 	/** Compare tag digests with `previous` and reuse what did not move (default true). */
 	incremental?: boolean;
 	/**
 	 * Signing policy per registry (the `signing` section of repositories.yaml); the entry for `recordedAs` is what the
-	 * signatures are verified against. Without one, signatures are recorded as not checked.
+	 * signatures are verified against. Without one (or without this option), signatures are recorded as not checked;
+	 * the demo registry's policy is built in.
 	 */
-	signing: Readonly<Record<string, RegistrySigning>>;
+	signing?: Readonly<Record<string, RegistrySigning>>;
 	transport?: TransportOptions;
+	/** The registry's tag history extension; by default the one its host offers (tagHistoryFor), none for most. */
+	tagHistory?: TagHistoryExtension | null;
 	/** Repositories collected at once (requests are also bounded by the transport). */
 	concurrency?: number;
 	onEvent?: (event: ResolveEvent) => void;
@@ -59,6 +67,8 @@ export interface Resolution {
 	requests: number;
 	bytes: number;
 	retries: number;
+	/** Of the retries, those after a body that arrived damaged (wrong digest, unreadable JSON). */
+	damagedBodies: number;
 	durationMs: number;
 	/** `Warning` headers the registry sent, once each. */
 	warnings: string[];
@@ -80,7 +90,7 @@ export async function resolveImages(options: ResolveOptions): Promise<Resolution
 	const started = performance.now();
 	const transport = new RegistryTransport(options.transport);
 	const { registry, namespace } = options.recordedAs;
-	const checks = new SignatureChecks(signingFor(options.signing, registry, namespace), registry, options.previous.values());
+	const checks = new SignatureChecks(signingFor(options.signing ?? {}, registry, namespace), registry, options.previous.values());
 	const client = new RegistryClient(options.location, transport);
 	await client.ping();
 	const prefix = options.location.namespace ? `${options.location.namespace}/` : '';
@@ -100,6 +110,7 @@ export async function resolveImages(options: ResolveOptions): Promise<Resolution
 				previous: before,
 				incremental: options.incremental ?? true,
 				checks,
+				tagHistory: options.tagHistory === undefined ? tagHistoryFor(options.location.host) : options.tagHistory,
 			});
 			image = result.image;
 			outcome = {
@@ -131,6 +142,7 @@ export async function resolveImages(options: ResolveOptions): Promise<Resolution
 		requests: transport.stats.requests,
 		bytes: transport.stats.bytes,
 		retries: transport.stats.retries,
+		damagedBodies: transport.stats.damagedBodies,
 		durationMs: performance.now() - started,
 		warnings: transport.stats.warnings,
 		verification: {

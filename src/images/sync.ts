@@ -1,4 +1,4 @@
-import type { RegistryLocation, TransportOptions } from '../registry/index.ts';
+import type { RegistryLocation, TagHistoryExtension, TransportOptions } from '../registry/index.ts';
 import type { RecordedAs, TagSelection } from './collect.ts';
 import { isDemoRegistry } from './demo/registry.ts';
 import { demoStandsFor } from './demo/stands-for.ts';
@@ -23,9 +23,11 @@ export interface SyncOptions {
 	incremental?: boolean;
 	/** Registry and namespace written into the snapshot; defaults to the location. Recording the demo registry makes a demo snapshot. */
 	recordedAs?: RecordedAs;
-	/** Signing policy per registry (repositories.yaml `signing`), for the verification of signatures. */
-	signing: Readonly<Record<string, RegistrySigning>>;
+	/** Signing policy per registry (repositories.yaml `signing`), for the verification of signatures; none by default. */
+	signing?: Readonly<Record<string, RegistrySigning>>;
 	transport?: TransportOptions;
+	/** The registry's tag history extension; by default the one its host offers. */
+	tagHistory?: TagHistoryExtension | null;
 	/** Repositories collected at once (requests are also bounded by the transport). */
 	concurrency?: number;
 	now?: () => Date;
@@ -40,16 +42,15 @@ export interface SyncReport extends Omit<Resolution, 'images'> {
 }
 
 /**
- * Sync repositories into a snapshot directory: resolve them against the previous snapshot (when it was recorded from
- * the same place), then write the result. A failed repository keeps its previous entry.
+ * Sync repositories into a snapshot directory: resolve them against the previous snapshot, then write the result. A
+ * failed repository keeps its previous entry, whatever registry it was recorded from, so a run never deletes the files
+ * of a repository it could not read; a run in which every repository failed writes nothing at all.
  */
 export async function syncImages(options: SyncOptions): Promise<SyncReport> {
 	const started = performance.now();
 	const recordedAs = options.recordedAs ?? { registry: options.location.host, namespace: options.location.namespace };
 	const { snapshot, problem } = await readPreviousSnapshot(options.outDir);
-	const sameSource =
-		snapshot && snapshot.metadata.registry === recordedAs.registry && snapshot.metadata.namespace === recordedAs.namespace;
-	const previous = new Map<string, ImageRepository>(sameSource ? snapshot.images.map((image) => [image.name, image]) : []);
+	const previous = new Map<string, ImageRepository>(snapshot ? snapshot.images.map((image) => [image.name, image]) : []);
 	const { images, ...resolution } = await resolveImages({
 		location: options.location,
 		repositories: options.repositories,
@@ -59,15 +60,25 @@ export async function syncImages(options: SyncOptions): Promise<SyncReport> {
 		incremental: options.incremental,
 		signing: options.signing,
 		transport: options.transport,
+		tagHistory: options.tagHistory,
 		concurrency: options.concurrency,
 		onEvent: options.onEvent,
 	});
+	const nothingRead = resolution.outcomes.length > 0 && resolution.outcomes.every((outcome) => outcome.status === 'failed');
+	if (nothingRead) {
+		return {
+			...resolution,
+			durationMs: performance.now() - started,
+			write: { changed: false, written: [], removed: [] },
+			previousProblem: problem,
+		};
+	}
 	const written = new Map<string, ImageRepository>(options.mode === 'merge' ? previous : []);
 	for (const image of images) written.set(image.name, image);
 	const write = await writeSnapshot(
 		options.outDir,
 		[...written.values()],
-		snapshotBase(recordedAs, options.signing),
+		snapshotBase(recordedAs, options.signing ?? {}),
 		(options.now ?? (() => new Date()))(),
 	);
 	return { ...resolution, durationMs: performance.now() - started, write, previousProblem: problem };

@@ -10,11 +10,14 @@ import {
 	publicGoodTrustRoot,
 	readTrustRootFile,
 	unsignedOutcome,
+	unsignedStatementOutcome,
+	SignedMediaType,
 	type SignatureVerifier,
 	type SigningPolicy,
 	type TrustRoot,
 	type VerificationOutcome,
 } from '../attestations/verify/index.ts';
+import { COSIGN_SIGN_PREDICATE_TYPE } from '../attestations/in-toto.ts';
 import { compareText } from '../lib/compare.ts';
 import { DEMO_SIGNING_POLICY, demoTrustRoot, isDemoRegistry } from './demo/registry.ts';
 import type { ImageRepository, SigningRecord } from './model.ts';
@@ -118,6 +121,10 @@ export class SignatureChecks {
 	): Promise<CheckedEvidence> {
 		const verifier = this.#verifier;
 		if (layers.length === 0) return { verification: unsignedOutcome(), verificationKey: null };
+		// A plain Statement is unsigned whatever the policy: nothing to fetch or check.
+		if (layers.every((layer) => layer.mediaType === SignedMediaType.inTotoStatement)) {
+			return { verification: unsignedStatementOutcome(), verificationKey: null };
+		}
 		if (!verifier) return { verification: noPolicyOutcome(this.#registry), verificationKey: null };
 		const keys = layers.map((layer) => verifier.cacheKey(layer, subject.digest));
 		const key = keys.length === 1 ? keys[0]! : `sha256:${crypto.digest('sha256', json.canonicalize(keys)).toString('hex')}`;
@@ -146,9 +153,6 @@ function recordedEvidence(image: ImageRepository): CheckedEvidence[] {
 		[variant, ...variant.platforms].flatMap((subject) => [...subject.signatures, ...subject.attestations]),
 	);
 }
-
-/** The predicate type of cosign 3's image signature in the bundle format (sigstore/cosign pkg/types/predicate.go). */
-export const COSIGN_SIGN_PREDICATE_TYPE = 'https://sigstore.dev/cosign/sign/v1';
 
 /**
  * The verification of a digest: its signatures and signed attestations taken together, verified when any one is (what

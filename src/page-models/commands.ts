@@ -1,7 +1,7 @@
 import type { SigningPolicy } from '../attestations/verify/index.ts';
 import type { ImageRepository, ImageVariant, SnapshotMetadata } from '../images/model.ts';
 import { variantName, variantPredicateTypes } from '../images/queries.ts';
-import { COSIGN_SIGN_PREDICATE_TYPE } from '../images/verification.ts';
+import { COSIGN_SIGN_PREDICATE_TYPE } from '../attestations/in-toto.ts';
 
 /** Predicate types the pages name in words. */
 export const PREDICATE_LABELS: Record<string, string> = {

@@ -5,7 +5,9 @@ import { docPath, entryFolder, isIndexEntry, pathSegments } from '../lib/routes.
 import type { SidebarGroup } from '../lib/sidebar.ts';
 import { buildToc, type Heading } from '../lib/toc.ts';
 import { editUrl, sections, siteConfig } from '../site.config.ts';
+import { twinPath } from '../markdown/twin.ts';
 import { generateRouteData, type RouteData } from './route-data.ts';
+import { guideSocialCard, socialCardImage } from './social-card.ts';
 
 /** What a guide page shows besides its rendered content. */
 export interface GuidePageModel {
@@ -33,6 +35,8 @@ export function guidePageModel(site: GuideIndex, entry: DocEntry, headings: read
 			readingMinutes: isIndex ? undefined : readingMinutes(entry.body ?? '', siteConfig.wordsPerMinute),
 			editUrl: entry.filePath ? editUrl(entry.filePath) : undefined,
 			searchFilters,
+			markdownHref: twinPath(href),
+			socialCard: socialCardImage(href, guideSocialCard(site, href, entry.data.title)),
 		}),
 		section: isIndex ? site.groups.get(entryFolder(entry.id)) : undefined,
 	};

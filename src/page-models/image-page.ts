@@ -14,7 +14,7 @@ import {
 	variantPredicateTypes,
 	type PackageDiff,
 } from '../images/queries.ts';
-import { COSIGN_SIGN_PREDICATE_TYPE } from '../images/verification.ts';
+import { COSIGN_SIGN_PREDICATE_TYPE } from '../attestations/in-toto.ts';
 import { imagePath } from '../lib/routes.ts';
 import type { TocItem } from '../lib/toc.ts';
 import { editUrl } from '../site.config.ts';
@@ -29,6 +29,8 @@ import {
 import { demoNotice, type DemoNotice } from './demo-notice.ts';
 import { factBadge, type BadgeTone, type FactBadgeModel } from './fact-badge.ts';
 import type { RouteInput } from './route-data.ts';
+import { imageDataPath } from './image-data.ts';
+import { imageSocialCard, socialCardImage } from './social-card.ts';
 import { formatDateTime, truncate } from './values.ts';
 import { verificationBadge, verificationView, type VerificationView } from './verification.ts';
 import { formatBytes } from '../lib/bytes.ts';
@@ -70,7 +72,7 @@ export interface TagRow {
 	variant: string;
 	tags: string[];
 	digest: string;
-	/** When the tags last moved, or "not published". */
+	/** When the tags last moved (from the registry's tag history), else when the image was built (said so), else "not published". */
 	updated: string;
 }
 
@@ -173,6 +175,8 @@ export type CosignCommands =
 export interface ImagePageModel {
 	route: RouteInput;
 	reference: string;
+	/** URL path of the same image data as JSON (`/images/<name>.json`), for readers and tools that want the data. */
+	dataHref: string;
 	badges: FactBadgeModel[];
 	overview: OverviewSection;
 	tags: TagRow[];
@@ -233,9 +237,20 @@ function tagRows(image: ImageRepository, variants: ImageVariant[]): TagRow[] {
 			variant: variantName(variant),
 			tags: tags.map((tag) => tag.name),
 			digest: variant.digest,
-			updated: tags.map((tag) => formatDateTime(tag.updatedAt)).find(Boolean) ?? 'not published',
+			updated: tagUpdated(tags),
 		};
 	});
+}
+
+/**
+ * When the tags of a variant moved, as the page states it: a registry's tag history says when the tag moved; the
+ * image's own date says when it was built, and the page says so.
+ */
+function tagUpdated(tags: ImageRepository['tags']): string {
+	const dated = tags.find((tag) => tag.updatedAt !== null);
+	const when = formatDateTime(dated?.updatedAt ?? null);
+	if (!dated || !when) return 'not published';
+	return dated.updatedAtSource === 'tag-history' ? when : `${when} (image build time)`;
 }
 
 /** The facts rows of the specifications table, with the badge texts of each fact. */
@@ -423,8 +438,10 @@ export function imagePageModel(
 				shell: [hasShell === null ? 'Unknown' : hasShell ? 'Has shell' : 'No shell'],
 				architecture: imageArchitectures(image),
 			},
+			socialCard: socialCardImage(href, imageSocialCard(image.name)),
 		},
 		reference: image.reference,
+		dataHref: imageDataPath(image.name),
 		badges: [
 			factBadge(base.platforms[0]!.facts.hasShell, { yes: 'Shell', no: 'No shell', unknown: 'Shell: unknown', good: false }),
 			factBadge(base.platforms[0]!.facts.runsAsRoot, {

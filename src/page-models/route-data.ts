@@ -3,6 +3,7 @@ import { pathSegments } from '../lib/routes.ts';
 import { ancestorFolders, neighbours, type SidebarLink } from '../lib/sidebar.ts';
 import type { TocItem } from '../lib/toc.ts';
 import { sections } from '../site.config.ts';
+import type { SocialCardImage } from './social-card.ts';
 
 /** A link in the breadcrumb trail. */
 export interface Breadcrumb {
@@ -32,6 +33,10 @@ export interface RouteData {
 	next: SidebarLink | undefined;
 	/** Search filter values for this page (section, content type, tags). */
 	searchFilters: Record<string, string[]>;
+	/** URL path of the page's Markdown twin (guides); shows "View as Markdown" and "Copy page". */
+	markdownHref: string | undefined;
+	/** The page's Open Graph image; without one, the page gets a summary card with no image. */
+	socialCard: SocialCardImage | undefined;
 }
 
 /** What a page says about itself; everything else is derived from its URL and the guide index. */
@@ -48,6 +53,8 @@ export interface RouteInput {
 	readingMinutes?: number;
 	editUrl?: string;
 	searchFilters?: Record<string, string[]>;
+	markdownHref?: string;
+	socialCard?: SocialCardImage;
 }
 
 /** Home, then every folder above the page that has a landing page. */
@@ -77,5 +84,7 @@ export function generateRouteData(site: GuideIndex, page: RouteInput): RouteData
 		prev,
 		next,
 		searchFilters: page.searchFilters ?? {},
+		markdownHref: page.markdownHref,
+		socialCard: page.socialCard,
 	};
 }

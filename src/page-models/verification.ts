@@ -1,5 +1,5 @@
 import type { Verification } from '../images/model.ts';
-import { COSIGN_SIGN_PREDICATE_TYPE } from '../images/verification.ts';
+import { COSIGN_SIGN_PREDICATE_TYPE } from '../attestations/in-toto.ts';
 import { PREDICATE_LABELS } from './commands.ts';
 import type { BadgeTone, FactBadgeModel } from './fact-badge.ts';
 import { formatDateTime } from './values.ts';

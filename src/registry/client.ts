@@ -42,6 +42,28 @@ export function nextLink(header: string | null, base: string): string | null {
 	return null;
 }
 
+/** The digest a manifest body must have: the one asked for, else the one the registry announced; null when neither. */
+function expectedManifestDigest(reference: string, response: RegistryResponse): string | null {
+	if (isDigest(reference)) return reference;
+	const announced = response.headers.get('docker-content-digest');
+	return announced && isDigest(announced) ? announced : null;
+}
+
+/** One page of a tag list or catalog: the named field as a list of strings. */
+function readListPage(body: Buffer, field: 'tags' | 'repositories', context: RegistryErrorContext): string[] {
+	const document = parseJson(body, field === 'tags' ? 'tag list' : 'catalog', context) as Record<string, unknown> | null;
+	const page = document?.[field] ?? [];
+	if (!Array.isArray(page) || page.some((item) => typeof item !== 'string')) {
+		throw new RegistryError(
+			'json',
+			`The ${field} field is not a list of strings`,
+			'The registry answered with an unexpected document; report it to the registry operator.',
+			context,
+		);
+	}
+	return page as string[];
+}
+
 /** A pull (and minimal push) client for one registry, over a shared transport. */
 export class RegistryClient {
 	readonly location: RegistryLocation;
@@ -113,7 +135,18 @@ export class RegistryClient {
 		let url: string | null = firstUrl;
 		while (url && !seen.has(url) && seen.size < MAX_PAGES) {
 			seen.add(url);
-			const response = await this.transport.request({ url, scope, maxBytes: MAX_MANIFEST_BYTES, context });
+			const pageUrl: string = url;
+			let page: string[] = [];
+			const response = await this.transport.request({
+				url,
+				scope,
+				maxBytes: MAX_MANIFEST_BYTES,
+				context,
+				// A list has no digest: a body that does not parse is taken as damaged on the way and fetched again.
+				check: (answer) => {
+					page = readListPage(answer.body, field, { ...context, url: pageUrl });
+				},
+			});
 			if (response.status === 404 && field === 'repositories') {
 				throw new RegistryError(
 					'unsupported',
@@ -127,20 +160,7 @@ export class RegistryClient {
 				);
 			}
 			if (response.status !== 200) throw this.httpError(response, context);
-			const body = parseJson(response.body, field === 'tags' ? 'tag list' : 'catalog', { ...context, url }) as Record<
-				string,
-				unknown
-			>;
-			const page = body[field] ?? [];
-			if (!Array.isArray(page) || page.some((item) => typeof item !== 'string')) {
-				throw new RegistryError(
-					'json',
-					`The ${field} field is not a list of strings`,
-					'The registry answered with an unexpected document; report it to the registry operator.',
-					{ ...context, url },
-				);
-			}
-			items.push(...(page as string[]));
+			items.push(...page);
 			url = nextLink(response.headers.get('link'), url);
 		}
 		return [...new Set(items)].sort();
@@ -198,26 +218,38 @@ export class RegistryClient {
 		};
 	}
 
-	/** GET a manifest or index by tag or digest; the body is checked against its digest. Null on 404 when `optional`. */
+	/**
+	 * GET a manifest or index by tag or digest; the body is checked against its digest (damaged bodies are fetched again).
+	 * Null on 404 when `optional`.
+	 */
 	async getManifest(repository: string, reference: string): Promise<FetchedManifest>;
 	async getManifest(repository: string, reference: string, optional: true): Promise<FetchedManifest | null>;
 	async getManifest(repository: string, reference: string, optional = false): Promise<FetchedManifest | null> {
 		this.#checkReference(repository, reference);
 		const context = this.#context(repository, reference);
+		let unverified: FetchedManifest | null = null;
 		const response = await this.transport.request({
 			url: this.#url(`${repository}/manifests/${reference}`),
 			headers: { Accept: MANIFEST_ACCEPT },
 			scope: `repository:${repository}:pull`,
 			maxBytes: MAX_MANIFEST_BYTES,
 			context,
+			check: (answer) => {
+				const where = { ...context, url: answer.url };
+				const expected = expectedManifestDigest(reference, answer);
+				const headerDigest = answer.headers.get('docker-content-digest');
+				if (expected) verifyDigest(answer.body, expected, where);
+				if (headerDigest && expected !== headerDigest) verifyDigest(answer.body, headerDigest, where);
+				// Without a digest to compare, only parsing can tell a damaged body; a verified body is what the registry
+				// stores, so an error in it is the publisher's and is not retried.
+				if (!expected)
+					unverified = parseManifest(answer.body, computeDigest(answer.body), answer.headers.get('content-type'), where);
+			},
 		});
 		if (response.status === 404 && optional) return null;
 		if (response.status !== 200) throw this.httpError(response, context);
-		const headerDigest = response.headers.get('docker-content-digest');
-		const expected = isDigest(reference) ? reference : headerDigest && isDigest(headerDigest) ? headerDigest : null;
-		if (expected) verifyDigest(response.body, expected, { ...context, url: response.url });
-		if (headerDigest && expected !== headerDigest) verifyDigest(response.body, headerDigest, { ...context, url: response.url });
-		const digest = expected ?? computeDigest(response.body);
+		if (unverified) return unverified;
+		const digest = expectedManifestDigest(reference, response)!;
 		return parseManifest(response.body, digest, response.headers.get('content-type'), { ...context, url: response.url });
 	}
 
@@ -231,9 +263,9 @@ export class RegistryClient {
 			scope: `repository:${repository}:pull`,
 			maxBytes,
 			context,
+			check: (answer) => verifyDigest(answer.body, digest, { ...context, url: answer.url }),
 		});
 		if (response.status !== 200) throw this.httpError(response, context);
-		verifyDigest(response.body, digest, { ...context, url: response.url });
 		return response.body;
 	}
 
@@ -241,6 +273,29 @@ export class RegistryClient {
 	async getJsonBlob(repository: string, digest: string, what: string, maxBytes = MAX_BLOB_BYTES): Promise<unknown> {
 		const bytes = await this.getBlob(repository, digest, maxBytes);
 		return parseJson(bytes, what, this.#context(repository, digest));
+	}
+
+	/**
+	 * GET a JSON document from a registry's own extension below a repository (`_chainguard/history/latest?…`); null
+	 * on 404. The document has no digest, so a body that does not parse is fetched again.
+	 */
+	async getExtensionJson(repository: string, path: string, what: string): Promise<unknown> {
+		assertRepositoryName(repository);
+		const context = this.#context(repository, path);
+		let document: unknown = null;
+		const response = await this.transport.request({
+			url: this.#url(`${repository}/${path}`),
+			headers: { Accept: 'application/json' },
+			scope: `repository:${repository}:pull`,
+			maxBytes: MAX_MANIFEST_BYTES,
+			context,
+			check: (answer) => {
+				document = parseJson(answer.body, what, { ...context, url: answer.url });
+			},
+		});
+		if (response.status === 404) return null;
+		if (response.status !== 200) throw this.httpError(response, context);
+		return document;
 	}
 
 	/** The referrers API's answer for `digest`, or null when the registry lacks the API (it answered 404). */
@@ -256,12 +311,18 @@ export class RegistryClient {
 		const seen = new Set<string>();
 		while (url && !seen.has(url) && seen.size < MAX_PAGES) {
 			seen.add(url);
+			const pageUrl: string = url;
+			let page: Descriptor[] = [];
 			const response = await this.transport.request({
 				url,
 				headers: { Accept: MediaType.ociIndex },
 				scope: `repository:${repository}:pull`,
 				maxBytes: MAX_MANIFEST_BYTES,
 				context,
+				// The referrers list is generated per request and has no digest: an unreadable one is fetched again.
+				check: (answer) => {
+					page = parseIndex(answer.body, { ...context, url: pageUrl }).manifests;
+				},
 			});
 			if (response.status === 404 && seen.size === 1) {
 				this.#referrersApi = false;
@@ -273,7 +334,6 @@ export class RegistryClient {
 				.split(',')
 				.map((item) => item.trim())
 				.includes('artifactType');
-			const page = parseIndex(response.body, { ...context, url }).manifests;
 			descriptors.push(
 				...(artifactType && !applied ? page.filter((descriptor) => descriptor.artifactType === artifactType) : page),
 			);

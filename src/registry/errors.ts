@@ -71,3 +71,8 @@ export function isTransient(error: unknown): boolean {
 	if (error.kind === 'network' || error.kind === 'timeout') return true;
 	return error.kind === 'http' && error.status !== null && (error.status === 429 || error.status >= 500);
 }
+
+/** True for a body that failed its check (wrong digest, unreadable JSON): damage on the way, worth another attempt. */
+export function isDamagedBody(error: unknown): boolean {
+	return error instanceof RegistryError && (error.kind === 'digest' || error.kind === 'json');
+}

@@ -1,4 +1,4 @@
-import { RegistryError, isTransient, type RegistryErrorContext } from './errors.ts';
+import { RegistryError, isDamagedBody, isTransient, type RegistryErrorContext } from './errors.ts';
 import { TokenCache, basicAuthorization, isTrustedRealm, parseChallenge, type Challenge, type Credentials } from './auth.ts';
 import { isLoopbackHost } from './reference.ts';
 
@@ -41,6 +41,12 @@ export interface RegistryRequest {
 	maxBytes: number;
 	/** For error messages. */
 	context: RegistryErrorContext;
+	/**
+	 * Checks the body of a 2xx answer before it is returned. A digest or JSON error from it means the body was damaged
+	 * on the way (cut short, a byte changed): the request is sent again with the same backoff as a 5xx, and the last
+	 * error is thrown when the retries run out.
+	 */
+	check?: (response: RegistryResponse) => void;
 }
 
 /** A complete response: the body is read (and capped) before it is returned. */
@@ -56,7 +62,10 @@ export interface RegistryResponse {
 export interface TransportStats {
 	requests: number;
 	bytes: number;
+	/** Attempts repeated after a transient failure, a damaged body included. */
 	retries: number;
+	/** Of those, the ones after a body that failed its check (wrong digest, not the JSON it should be). */
+	damagedBodies: number;
 	warnings: string[];
 }
 
@@ -95,6 +104,40 @@ export async function mapBounded<T, R>(
 	return Promise.all(items.map((item, index) => semaphore.run(() => task(item, index))));
 }
 
+/** Largest token response read. */
+const MAX_TOKEN_BYTES = 1024 * 1024;
+/** Who asks for OAuth 2 tokens (the spec wants a client_id; it need not be registered). */
+const OAUTH_CLIENT_ID = 'supply-chain-academy';
+
+/** The token spec's GET: `realm?service=…&scope=…`. */
+function tokenUrl(realm: URL, service: string | undefined, scope: string | undefined): string {
+	const url = new URL(realm);
+	if (service) url.searchParams.append('service', service);
+	if (scope) url.searchParams.append('scope', scope);
+	return url.href;
+}
+
+/** The OAuth 2 POST that trades an identity (refresh) token for an access token (distribution docs/spec/auth/oauth.md). */
+function refreshTokenRequest(
+	realm: URL,
+	service: string | undefined,
+	scope: string | undefined,
+	refreshToken: string,
+	context: RegistryErrorContext,
+): RegistryRequest {
+	const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: OAUTH_CLIENT_ID });
+	if (service) form.set('service', service);
+	if (scope) form.set('scope', scope);
+	return {
+		url: realm.href,
+		method: 'POST',
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+		body: new Uint8Array(Buffer.from(form.toString())),
+		maxBytes: MAX_TOKEN_BYTES,
+		context,
+	};
+}
+
 /** Seconds or an HTTP date, as milliseconds from now; null when absent or unreadable. */
 export function parseRetryAfter(value: string | null, now: number): number | null {
 	if (!value) return null;
@@ -109,7 +152,7 @@ export function parseRetryAfter(value: string | null, now: number): number | nul
  * requests in flight.
  */
 export class RegistryTransport {
-	readonly stats: TransportStats = { requests: 0, bytes: 0, retries: 0, warnings: [] };
+	readonly stats: TransportStats = { requests: 0, bytes: 0, retries: 0, damagedBodies: 0, warnings: [] };
 	readonly #options: Required<Omit<TransportOptions, 'credentials'>> & { credentials: Credentials | null };
 	readonly #tokens: TokenCache;
 	readonly #pendingTokens = new Map<string, Promise<string>>();
@@ -149,6 +192,17 @@ export class RegistryTransport {
 				this.stats.retries++;
 				await this.#options.sleep(this.#backoff(attempt));
 				continue;
+			}
+			if (request.check && response.status >= 200 && response.status < 300) {
+				try {
+					request.check(response);
+				} catch (error) {
+					if (!isDamagedBody(error) || attempt >= this.#options.retries) throw error;
+					this.stats.retries++;
+					this.stats.damagedBodies++;
+					await this.#options.sleep(this.#backoff(attempt));
+					continue;
+				}
 			}
 			if (!(response.status === 429 || response.status >= 500) || attempt >= this.#options.retries) return response;
 			const delay = this.#retryDelay(response, attempt, request);
@@ -227,10 +281,12 @@ export class RegistryTransport {
 	async #authorize(challenge: Challenge, request: RegistryRequest): Promise<string | null> {
 		const credentials = this.#options.credentials;
 		if (challenge.scheme === 'basic') {
-			if (!credentials) {
+			if (!credentials || credentials.identityToken) {
 				throw new RegistryError(
 					'auth',
-					'The registry wants a user name and password',
+					credentials
+						? `The registry wants a user name and password, and ${credentials.source} holds an identity token`
+						: 'The registry wants a user name and password',
 					'Set REGISTRY_USERNAME and REGISTRY_PASSWORD, or run docker login for this host.',
 					{
 						...request.context,
@@ -265,23 +321,31 @@ export class RegistryTransport {
 		}
 		const realm = new URL(challenge.params.realm);
 		this.#checkScheme(realm, context);
-		if (challenge.params.service) realm.searchParams.append('service', challenge.params.service);
 		const scope = request.scope ?? challenge.params.scope;
-		if (scope) realm.searchParams.append('scope', scope);
 		const registryHost = new URL(request.url).host;
-		const credentials = this.#options.credentials;
-		const authorization =
-			credentials && isTrustedRealm(realm, registryHost, this.#options.trustedRealmHosts)
-				? basicAuthorization(credentials)
-				: null;
-		const response = await this.#exchange({ url: realm.href, maxBytes: 1024 * 1024, context }, authorization);
+		const trusted = this.#options.credentials && isTrustedRealm(realm, registryHost, this.#options.trustedRealmHosts);
+		const credentials = trusted ? this.#options.credentials : null;
+		const response = credentials?.identityToken
+			? await this.#exchange(
+					refreshTokenRequest(realm, challenge.params.service, scope, credentials.identityToken, context),
+					null,
+				)
+			: await this.#exchange(
+					{ url: tokenUrl(realm, challenge.params.service, scope), maxBytes: MAX_TOKEN_BYTES, context },
+					credentials ? basicAuthorization(credentials) : null,
+				);
 		if (response.status !== 200) {
+			// A busy or failing token service is transient like the registry itself (kind http is retried); a refusal is not.
+			const busy = response.status === 429 || response.status >= 500;
+			const known = this.#options.credentials;
 			throw new RegistryError(
-				'auth',
+				busy ? 'http' : 'auth',
 				`The token service answered ${response.status}`,
-				credentials
-					? `Check the credentials from ${credentials.source} and that they may pull ${scope ?? 'this repository'}.`
-					: 'Anonymous pulls are not allowed here: set REGISTRY_USERNAME and REGISTRY_PASSWORD or run docker login.',
+				busy
+					? 'The token service is failing; try again later.'
+					: known
+						? `Check the credentials from ${known.source} and that they may pull ${scope ?? 'this repository'}.`
+						: 'Anonymous pulls are not allowed here: set REGISTRY_USERNAME and REGISTRY_PASSWORD or run docker login.',
 				{ ...context, status: response.status },
 			);
 		}
@@ -424,6 +488,17 @@ export class RegistryTransport {
 				throw tooLarge('streamed');
 			}
 			chunks.push(Buffer.from(chunk));
+		}
+		// fetch rejects most cut connections itself; this catches a body that ends early without an error. Content-Length
+		// counts encoded bytes, so a compressed body (which fetch decodes) is not compared.
+		const encoding = response.headers.get('content-encoding');
+		if (Number.isFinite(declared) && (!encoding || encoding === 'identity') && total !== declared) {
+			throw new RegistryError(
+				'network',
+				`The body ended after ${total} of ${declared} bytes`,
+				'The connection was cut; try again.',
+				{ ...request.context, url, status: response.status },
+			);
 		}
 		return Buffer.concat(chunks, total);
 	}

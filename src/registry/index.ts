@@ -4,3 +4,4 @@ export * from './auth.ts';
 export * from './http.ts';
 export * from './manifest.ts';
 export * from './client.ts';
+export * from './tag-history.ts';

@@ -6,11 +6,20 @@ const TAG_PATTERN = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
 const DIGEST_PATTERN = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
 const HOST_PATTERN = /^(\[[0-9a-fA-F:]+\]|[a-zA-Z0-9]([a-zA-Z0-9.-]*[a-zA-Z0-9])?)(:[0-9]{1,5})?$/;
 
+/** Docker Hub: the name images are known by, the host that serves its API, and the other names users write for it. */
+export const DOCKER_HUB = {
+	host: 'docker.io',
+	apiHost: 'registry-1.docker.io',
+	aliases: ['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com'],
+	/** Namespace of the official images: `python` is `library/python`. */
+	officialNamespace: 'library',
+} as const;
+
 /** A registry and the namespace under which its repositories live (`cgr.dev/chainguard`). */
 export interface RegistryLocation {
-	/** `host[:port]` as written by the user, lower-cased. */
+	/** `host[:port]` as written by the user, lower-cased; `docker.io` for every name of Docker Hub. */
 	host: string;
-	/** Scheme and host, without trailing slash: `https://cgr.dev`. */
+	/** Scheme and host that serve the API, without trailing slash: `https://cgr.dev`, `https://registry-1.docker.io`. */
 	baseUrl: string;
 	/** Path prefix of the repositories (`chainguard`), empty when repositories sit at the top. */
 	namespace: string;
@@ -92,6 +101,10 @@ export function parseRegistryLocation(input: string, options: ParseOptions = {})
 			{ registry: host },
 		);
 	}
+	if ((DOCKER_HUB.aliases as readonly string[]).includes(host) && scheme !== 'http') {
+		// Images are named docker.io/…, while the API answers at registry-1.docker.io (as docker and containerd resolve it).
+		return { host: DOCKER_HUB.host, baseUrl: `https://${DOCKER_HUB.apiHost}`, namespace: path };
+	}
 	const useHttp = scheme === 'http' || (scheme === undefined && options.insecure === true);
 	return { host, baseUrl: `${useHttp ? 'http' : 'https'}://${host}`, namespace: path };
 }
@@ -101,9 +114,18 @@ export function joinRepositoryPath(namespace: string, name: string): string {
 	return namespace ? `${namespace}/${name}` : name;
 }
 
-/** Full repository path inside the registry: namespace joined with the short name. */
+/**
+ * The repository path of `name` below `namespace` on `host`: on Docker Hub a one-part path is an official image,
+ * which lives below `library/` (docker.io/python is docker.io/library/python).
+ */
+export function qualifiedRepositoryPath(host: string, namespace: string, name: string): string {
+	const path = joinRepositoryPath(namespace, name);
+	return host === DOCKER_HUB.host && !path.includes('/') ? `${DOCKER_HUB.officialNamespace}/${path}` : path;
+}
+
+/** Full repository path inside the registry: namespace joined with the short name (Docker Hub's `library/` added). */
 export function repositoryPath(location: RegistryLocation, name: string): string {
-	const path = joinRepositoryPath(location.namespace, name);
+	const path = qualifiedRepositoryPath(location.host, location.namespace, name);
 	assertRepositoryName(path);
 	return path;
 }

@@ -87,6 +87,10 @@ describe('Content Security Policy', () => {
 		const copy = page.locator('figure.code-block button[data-copy]').first();
 		await copy.click();
 		await expect.poll(() => copy.textContent()).toBe('Copied');
+		// "Copy page" fetches the Markdown twin and writes it through a pending ClipboardItem.
+		const copyPage = page.locator('.page-copy');
+		await copyPage.click();
+		await expect.poll(() => copyPage.textContent(), { timeout: 10_000 }).toBe('Copied');
 
 		expect(violations).toEqual([]);
 		await context.close();

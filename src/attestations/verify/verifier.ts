@@ -3,7 +3,7 @@ import { crypto, json } from '@sigstore/core';
 import { HashAlgorithm } from '@sigstore/protobuf-specs';
 import { VerificationError, Verifier, toSignedEntity, type Signer } from '@sigstore/verify';
 import { CosignAnnotation, cosignLayerBundle, hasCosignAnnotations, type CosignContent } from './cosign.ts';
-import { outcome, type SignatureFormat, type VerificationOutcome } from './outcome.ts';
+import { outcome, unsignedStatementOutcome, type SignatureFormat, type VerificationOutcome } from './outcome.ts';
 import { compilePolicy, type SigningPolicy } from './policy.ts';
 import { Rejection } from './rejection.ts';
 import { checkMessageDigest, checkSimpleSigningSubject, checkStatementSubject } from './subject.ts';
@@ -169,17 +169,7 @@ function parseLayer(layer: SignedLayer): ParsedLayer {
 	}
 	const annotations = layer.annotations ?? {};
 	const format = formatOf(layer);
-	if (layer.mediaType === SignedMediaType.inTotoStatement) {
-		return {
-			outcome: outcome({
-				status: 'unsigned',
-				reason: {
-					code: 'no-signature',
-					message: 'The in-toto Statement is stored as plain JSON, without a signature (as BuildKit attaches it).',
-				},
-			}),
-		};
-	}
+	if (layer.mediaType === SignedMediaType.inTotoStatement) return { outcome: unsignedStatementOutcome() };
 	if (format === null) {
 		return {
 			outcome: outcome({

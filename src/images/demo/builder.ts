@@ -11,7 +11,7 @@ import { PredicateType } from '../../attestations/in-toto.ts';
 import type { RecordedAs } from '../collect.ts';
 import type { DemoArch, DemoImage, DemoSigning, DemoVariant } from './definitions.ts';
 import { demoPackages, type DemoPackage } from './packages.ts';
-import { COSIGN_SIGN_PREDICATE_TYPE } from '../verification.ts';
+import { COSIGN_SIGN_PREDICATE_TYPE } from '../../attestations/in-toto.ts';
 import { createDemoAuthority, type DemoAuthority, type DemoSigningOptions } from './sigstore-authority.ts';
 
 /** A manifest to push under a tag or its own digest. */
@@ -392,7 +392,7 @@ function bundleAnnotations(predicateType: string, signedAt: Date): Record<string
 }
 
 /** The manifest cosign writes for `.sig` and `.att` tags: a small config naming the layers' digests. */
-function cosignManifest(
+export function cosignManifest(
 	blob: (bytes: Buffer<ArrayBuffer>, mediaType: string) => { mediaType: string; digest: string; size: number },
 	layers: Array<{ digest: string }>,
 ): Record<string, unknown> {

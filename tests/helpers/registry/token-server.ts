@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createSign, randomUUID, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { join } from 'node:path';
 
 /** What the token server saw: the scopes asked for and whether Basic credentials came with the request. */
@@ -9,6 +9,17 @@ export interface TokenRequest {
 	scope: string[];
 	service: string | null;
 	user: string | null;
+	/** True for the OAuth 2 POST with an identity (refresh) token. */
+	oauth: boolean;
+}
+
+/** The identity token that stands for the user `pusher` in the OAuth 2 flow. */
+export const PUSHER_REFRESH_TOKEN = 'pusher-refresh-token';
+
+async function readBody(request: IncomingMessage): Promise<string> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of request) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks).toString('utf8');
 }
 
 export interface TokenServer {
@@ -28,7 +39,7 @@ const base64url = (value: Buffer | string) => Buffer.from(value).toString('base6
 
 /**
  * A Docker token service: anonymous users get pull on every repository not in `denied`; the user `pusher` (password
- * `push-secret`) also gets push. Tokens are RS256 JWTs with the signing certificate in `x5c`, as docker-registry expects.
+ * `push-secret`, or the identity token PUSHER_REFRESH_TOKEN through the OAuth 2 POST) also gets push. Tokens are RS256 JWTs with the signing certificate in `x5c`, as docker-registry expects.
  */
 export async function startTokenServer(dir: string): Promise<TokenServer> {
 	const keyFile = join(dir, 'token.key');
@@ -57,12 +68,26 @@ export async function startTokenServer(dir: string): Promise<TokenServer> {
 	const state = { requests: [] as TokenRequest[], denied: new Set<string>() };
 	const service = 'test-registry';
 	const issuer = 'test-issuer';
-	const server: Server = createServer((request, response) => {
+	const server: Server = createServer(async (request, response) => {
 		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-		const scopes = url.searchParams.getAll('scope');
 		let user: string | null = null;
+		// The OAuth 2 form (distribution docs/spec/auth/oauth.md): an identity token traded for an access token.
+		const form = request.method === 'POST' ? new URLSearchParams(await readBody(request)) : null;
+		const parameters = form ?? url.searchParams;
+		const scopes = parameters.getAll('scope');
 		const basic = /^Basic (.+)$/.exec(request.headers.authorization ?? '');
-		if (basic) {
+		if (form) {
+			if (
+				form.get('grant_type') !== 'refresh_token' ||
+				form.get('refresh_token') !== PUSHER_REFRESH_TOKEN ||
+				!form.get('client_id')
+			) {
+				response.writeHead(401, { 'Content-Type': 'application/json' });
+				response.end('{"details":"bad refresh token"}');
+				return;
+			}
+			user = 'pusher';
+		} else if (basic) {
 			const [name, password] = Buffer.from(basic[1], 'base64').toString('utf8').split(':');
 			if (name !== 'pusher' || password !== 'push-secret') {
 				response.writeHead(401, { 'Content-Type': 'application/json' });
@@ -71,7 +96,7 @@ export async function startTokenServer(dir: string): Promise<TokenServer> {
 			}
 			user = name;
 		}
-		state.requests.push({ scope: scopes, service: url.searchParams.get('service'), user });
+		state.requests.push({ scope: scopes, service: parameters.get('service'), user, oauth: form !== null });
 		const access = scopes.flatMap((scope) => {
 			const [type, ...rest] = scope.split(':');
 			const actions = rest.pop()!.split(',');
@@ -96,7 +121,13 @@ export async function startTokenServer(dir: string): Promise<TokenServer> {
 		const signature = createSign('RSA-SHA256').update(`${header}.${claims}`).sign(key);
 		const token = `${header}.${claims}.${base64url(signature)}`;
 		response.writeHead(200, { 'Content-Type': 'application/json' });
-		response.end(JSON.stringify({ token, expires_in: 300, issued_at: new Date().toISOString() }));
+		response.end(
+			JSON.stringify(
+				form
+					? { access_token: token, expires_in: 300, scope: scopes.join(' ') }
+					: { token, expires_in: 300, issued_at: new Date().toISOString() },
+			),
+		);
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const address = server.address();

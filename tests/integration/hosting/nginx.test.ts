@@ -69,6 +69,22 @@ describe('nginx with the generated configuration', () => {
 		expect(policy.match(/script-src [^;]*/)?.[0]).not.toContain('unsafe-inline');
 	});
 
+	it('serves Markdown twins and llms.txt as UTF-8 text, gzipped on request', async () => {
+		for (const [path, type] of [
+			['/software-supply-chain/sboms.md', 'text/markdown; charset=utf-8'],
+			['/llms.txt', 'text/plain; charset=utf-8'],
+		] as const) {
+			const response = await rawGet(`${site}${path}`);
+			expect(response.status, path).toBe(200);
+			expect(response.headers['content-type'], path).toBe(type);
+			expect(securityHeadersOf(response.headers), path).toEqual(expectedSecurityHeaders());
+			expect(response.body.equals(readFileSync(join(DIST, path))), `${path}: body`).toBe(true);
+			const gzipped = await rawGet(`${site}${path}`, { 'accept-encoding': 'gzip' });
+			expect(gzipped.headers['content-encoding'], path).toBe('gzip');
+			expect(gunzipSync(gzipped.body).equals(readFileSync(join(DIST, path))), `${path}: .gz holds the file`).toBe(true);
+		}
+	});
+
 	it('caches hashed assets for a year, immutable', async () => {
 		const assets = readdirSync(join(DIST, '_astro')).filter((file) => /\.(js|css)$/.test(file));
 		expect(assets.length).toBeGreaterThan(1);

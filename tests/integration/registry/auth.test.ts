@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IMAGES } from '../../../src/images/demo/definitions.ts';
 import { seedDemoImages } from '../../../src/images/demo/seed.ts';
 import { RegistryClient, RegistryError, RegistryTransport, parseRegistryLocation } from '../../../src/registry/index.ts';
+import { installCredentialHelper } from '../../helpers/registry/credential-helper.ts';
 import { startHtpasswdRegistry, startTokenRegistry } from '../../helpers/registry/registries.ts';
+import { PUSHER_REFRESH_TOKEN } from '../../helpers/registry/token-server.ts';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '../../..');
@@ -95,6 +97,43 @@ describe('token auth (Bearer) on docker-registry', () => {
 		expect(await readFile(join(out, 'jq.json'), 'utf8')).toBe(jqBefore);
 	});
 
+	it('asks the credential helper credHelpers names for the host, and trades an identity token by OAuth 2', async () => {
+		const dir = await mkdtemp(join(tmpdir(), 'sca-helper-'));
+		try {
+			const host = setup.registry.host;
+			const password = await installCredentialHelper(dir, 'sca-password', {
+				[host]: { username: 'pusher', secret: 'push-secret' },
+			});
+			const identity = await installCredentialHelper(dir, 'sca-identity', {
+				[host]: { username: '<token>', secret: PUSHER_REFRESH_TOKEN },
+			});
+			const env = { PATH: `${dir}:${process.env.PATH}`, DOCKER_CONFIG: dir };
+			const args = ['--registry', `${setup.registry.url}/chainguard`, '--repos', 'static', '--tags', 'latest'];
+			for (const [helper, oauth] of [
+				[password, false],
+				[identity, true],
+			] as const) {
+				// credsStore names a helper that knows nothing: credHelpers for the host must win over it.
+				await writeFile(
+					join(dir, 'config.json'),
+					JSON.stringify({ credsStore: 'sca-empty', credHelpers: { [host]: helper.name } }),
+				);
+				setup.tokens.requests.length = 0;
+				const result = await syncCli([...args, '--out', join(dir, helper.name)], env);
+				expect(result.stderr).toContain('1 updated');
+				expect(result.code).toBe(0);
+				expect((await readFile(helper.log, 'utf8')).trim()).toBe(host);
+				expect(setup.tokens.requests.map((request) => [request.user, request.oauth])).toContainEqual(['pusher', oauth]);
+				expect(
+					setup.tokens.requests.filter((request) => request.user !== 'pusher'),
+					"token requests without the helper's user",
+				).toEqual([]);
+			}
+		} finally {
+			await rm(dir, { recursive: true, force: true });
+		}
+	});
+
 	it('sends credentials to the token realm only, and refuses wrong ones with a hint', async () => {
 		const location = parseRegistryLocation(`${setup.registry.url}/chainguard`);
 		setup.tokens.requests.length = 0;
@@ -156,6 +195,27 @@ describe('htpasswd (Basic) on docker-registry', () => {
 		);
 		expect(result.stderr).toContain('1 updated');
 		expect(result.code).toBe(0);
+	});
+
+	it('reads credentials from the credsStore helper, and says so when the helper is missing', async () => {
+		const dir = await mkdtemp(join(tmpdir(), 'sca-store-'));
+		try {
+			const helper = await installCredentialHelper(dir, 'sca-store', {
+				[setup.registry.host]: { username: 'reader', secret: 'reader-secret' },
+			});
+			const args = ['--registry', `${setup.registry.url}/chainguard`, '--repos', 'static', '--tags', 'latest'];
+			await writeFile(join(dir, 'config.json'), JSON.stringify({ credsStore: helper.name }));
+			const env = { PATH: `${dir}:${process.env.PATH}`, DOCKER_CONFIG: dir };
+			const result = await syncCli([...args, '--out', join(dir, 'out')], env);
+			expect(result.stderr).toContain('1 updated');
+			expect(result.code).toBe(0);
+			await writeFile(join(dir, 'config.json'), JSON.stringify({ credsStore: 'sca-not-installed' }));
+			const missing = await syncCli([...args, '--out', join(dir, 'out')], env);
+			expect(missing.code).toBe(1);
+			expect(missing.stderr).toMatch(/docker-credential-sca-not-installed is not on PATH.*Install the credential helper/s);
+		} finally {
+			await rm(dir, { recursive: true, force: true });
+		}
 	});
 
 	it('reads credentials from a docker config.json', async () => {

@@ -196,7 +196,9 @@ describe('live mode with a registry that has none of the images the guides menti
 		const degraded = result.output.split('\n').filter((line) => line.includes("are not in this build's catalog"));
 		expect(degraded, 'one warning for all links to absent images').toHaveLength(1);
 		expect(result.output).toMatch(/^ {2}python: .*\/container-images\/multi-stage-python\//m);
-		expect(result.output).toMatch(/25 image overview\(s\) in content\/images\/ are skipped because this registry has no such image/);
+		expect(result.output).toMatch(
+			/25 image overview\(s\) in content\/images\/ are skipped because this registry has no such image/,
+		);
 		expect(result.output).not.toMatch(/broken internal link/);
 		const guide = readFileSync(join(result.outDir, 'container-images/multi-stage-python/index.html'), 'utf8');
 		expect(guide).toContain('data-missing-image="python"');

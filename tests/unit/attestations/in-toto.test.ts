@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PredicateType, decodeBundleStatement, decodeDsseStatement } from '../../../src/attestations/in-toto.ts';
+import { PredicateType, decodeDsseStatement, decodeStatement, statementNames } from '../../../src/attestations/in-toto.ts';
 import { RegistryError } from '../../../src/registry/index.ts';
 
 const envelope = (statement: unknown, payloadType = 'application/vnd.in-toto+json') => ({
@@ -47,10 +47,18 @@ describe('DSSE and in-toto', () => {
 		expect(error!.hint).toMatch(/Other attestations are still read/);
 	});
 
-	it('opens Sigstore bundles with a DSSE envelope, and returns null for message signatures', () => {
-		expect(
-			decodeBundleStatement(json({ dsseEnvelope: envelope(statement('https://in-toto.io/Statement/v1')) }), {})!.predicateType,
-		).toBe(PredicateType.slsaV1);
-		expect(decodeBundleStatement(json({ messageSignature: { signature: 'x' } }), {})).toBeNull();
+	it('reads a plain Statement, as BuildKit stores it in attestation manifests', () => {
+		const plain = decodeStatement(json(statement('https://in-toto.io/Statement/v1')), {});
+		expect(plain).toMatchObject({ version: 'v1', predicateType: PredicateType.slsaV1, predicate: { a: 1 } });
+		expect(() => decodeStatement(json(envelope(statement('https://in-toto.io/Statement/v1'))), {})).toThrow(
+			/unknown Statement _type undefined/,
+		);
+	});
+
+	it('tells whether a Statement names a digest among its subjects', () => {
+		const plain = decodeStatement(json(statement('https://in-toto.io/Statement/v1')), {});
+		expect(statementNames(plain, 'sha256:ab')).toBe(true);
+		expect(statementNames(plain, 'sha256:cd')).toBe(false);
+		expect(statementNames(plain, 'sha512:ab')).toBe(false);
 	});
 });

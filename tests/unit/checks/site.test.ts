@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { formatAnnotation, formatCheckSummary, formatProblem } from '../../../src/checks/format.ts';
 import { DEMO_IMAGE_NAMES, generatedRoutes, loadImageNames } from '../../../src/checks/site.ts';
 import type { Problem } from '../../../src/checks/types.ts';
+import { IMAGE_SCHEMA_VERSION } from '../../../src/images/model.ts';
 import { FIXTURE_ROOT } from './helpers.ts';
 
 describe('image names', () => {
@@ -25,7 +26,7 @@ describe('image names', () => {
 
 	it('refuses a snapshot whose metadata is invalid, naming the file', async () => {
 		directory = mkdtempSync(path.join(tmpdir(), 'images-'));
-		writeFileSync(path.join(directory, '_snapshot.json'), '{"schemaVersion":1}');
+		writeFileSync(path.join(directory, '_snapshot.json'), JSON.stringify({ schemaVersion: IMAGE_SCHEMA_VERSION }));
 		await expect(loadImageNames(directory)).rejects.toThrow(/_snapshot\.json: field "registry"/);
 	});
 });
@@ -38,14 +39,18 @@ describe('generated routes', () => {
 			'/404.html',
 			'/contribute/',
 			'/images/',
+			'/images/index.json',
+			'/images/packages.json',
 			'/images/packages/',
+			'/llms-full.txt',
+			'/llms.txt',
 			'/robots.txt',
 			'/rss.xml',
 			'/search/',
 			'/sitemap-index.xml',
 			'/tags/',
 		]);
-		expect(prefixes).toEqual(['/images/', '/tags/']);
+		expect(prefixes).toEqual(['/images/', '/og/', '/tags/']);
 	});
 });
 

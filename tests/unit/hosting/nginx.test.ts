@@ -20,6 +20,14 @@ describe('nginx configuration', () => {
 		expect(config).not.toContain('# Old URLs');
 	});
 
+	it('serves Markdown twins as text/markdown and text in UTF-8', () => {
+		const config = formatNginxConfig(headers, []);
+		expect(config).toContain('location ~ \\.md$ {\n\ttypes { }\n\tdefault_type text/markdown;');
+		expect(config).toContain('charset utf-8;');
+		const charsetTypes = /^charset_types (.*);$/m.exec(config)?.[1]?.split(' ');
+		expect(charsetTypes).toEqual(expect.arrayContaining(['text/markdown', 'text/plain', 'application/json']));
+	});
+
 	it('redirects each alias, with and without its trailing slash', () => {
 		const config = formatNginxConfig(headers, [{ from: '/old/path/', to: '/new/' }]);
 		expect(config).toContain('location = "/old/path/" { return 301 "/new/"; }');

@@ -117,6 +117,7 @@ describe('progress and summary', () => {
 			requests: 12,
 			bytes: 2048,
 			retries: 1,
+			damagedBodies: 0,
 			durationMs: 1500,
 			warnings: ['299 - "deprecated"'],
 			write: { changed: false, written: [], removed: [] },
@@ -136,5 +137,8 @@ describe('progress and summary', () => {
 		expect(text).toContain('bash: tags not found: latest-dev');
 		expect(text).toContain('Registry warning: 299 - "deprecated"');
 		expect(text).toContain('jq: boom. Hint: retry (previous entry kept)');
+		expect(formatSyncSummary({ ...report, retries: 3, damagedBodies: 2 }, 'content/images')).toContain(
+			'Requests: 12 (3 retried, 2 of them after a damaged body)',
+		);
 	});
 });

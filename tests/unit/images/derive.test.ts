@@ -16,6 +16,8 @@ const config = (fields: Partial<ImageConfig> = {}): ImageConfig => ({
 });
 const sbom = (...names: string[]): Sbom => ({
 	format: 'SPDX-2.3',
+	source: 'cosign-tag',
+	attachedTo: 'manifest',
 	packages: names.map((name) => ({ name, version: '1', license: null, purl: null })),
 });
 

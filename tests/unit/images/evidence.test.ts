@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { PredicateType } from '../../../src/attestations/in-toto.ts';
-import { imageConfigurationFromApko, provenanceFromSlsa, sbomFromSpdx } from '../../../src/images/evidence.ts';
+import { readSbom } from '../../../src/attestations/sbom.ts';
+import { imageConfigurationFromApko, provenanceFromSlsa, sbomFromDocument } from '../../../src/images/evidence.ts';
+
+const own = { source: 'cosign-tag', attachedTo: 'manifest' } as const;
+/** An SPDX predicate read as the sync reads it. */
+const sbomFromSpdx = (predicate: unknown, context: object) =>
+	sbomFromDocument(readSbom(PredicateType.spdx, predicate, context), own);
 
 describe('predicates', () => {
 	it('lists SPDX packages without the image and operating system, sorted, NOASSERTION as null', () => {
@@ -24,6 +30,7 @@ describe('predicates', () => {
 		);
 		expect(summary).toEqual({
 			format: 'SPDX-2.3',
+			...own,
 			packages: [
 				{ name: 'busybox', version: '1.37.0-r45', license: 'GPL-2.0-only', purl: null },
 				{ name: 'glibc', version: null, license: null, purl: null },
@@ -36,21 +43,30 @@ describe('predicates', () => {
 
 	it('summarizes SLSA v1 and v0.2 provenance', () => {
 		expect(
-			provenanceFromSlsa(PredicateType.slsaV1, {
-				buildDefinition: { buildType: 'https://apko.dev/slsa-build-type@v1' },
-				runDetails: { builder: { id: 'https://builder' } },
-			}),
+			provenanceFromSlsa(
+				PredicateType.slsaV1,
+				{
+					buildDefinition: { buildType: 'https://apko.dev/slsa-build-type@v1' },
+					runDetails: { builder: { id: 'https://builder' } },
+				},
+				own,
+			),
 		).toEqual({
+			...own,
 			predicateType: PredicateType.slsaV1,
 			builderId: 'https://builder',
 			buildType: 'https://apko.dev/slsa-build-type@v1',
 		});
-		expect(provenanceFromSlsa(PredicateType.slsaV02, { builder: { id: 'https://old' }, buildType: 'https://type' })).toEqual({
-			predicateType: PredicateType.slsaV02,
-			builderId: 'https://old',
-			buildType: 'https://type',
-		});
-		expect(provenanceFromSlsa(PredicateType.slsaV1, null)).toEqual({
+		expect(provenanceFromSlsa(PredicateType.slsaV02, { builder: { id: 'https://old' }, buildType: 'https://type' }, own)).toEqual(
+			{
+				...own,
+				predicateType: PredicateType.slsaV02,
+				builderId: 'https://old',
+				buildType: 'https://type',
+			},
+		);
+		expect(provenanceFromSlsa(PredicateType.slsaV1, null, own)).toEqual({
+			...own,
 			predicateType: PredicateType.slsaV1,
 			builderId: null,
 			buildType: null,

@@ -75,7 +75,7 @@ describe('writeSnapshot', () => {
 	});
 
 	it('refuses to write an image that does not match the schema', async () => {
-		const broken = { ...images[0], tags: [{ name: 'latest', digest: 'md5:abc', updatedAt: null }] };
+		const broken = { ...images[0], tags: [{ name: 'latest', digest: 'md5:abc', updatedAt: null, updatedAtSource: null }] };
 		await expect(writeSnapshot(dir, [broken], base, first)).rejects.toThrow(/digest/);
 		expect(await readdir(dir)).toEqual([]);
 	});
@@ -115,7 +115,9 @@ describe('readSnapshot', () => {
 		const file = join(dir, METADATA_FILE);
 		await writeFile(file, JSON.stringify({ ...JSON.parse(await readFile(file, 'utf8')), schemaVersion: 0 }));
 		await expect(readSnapshot(dir)).rejects.toThrow(
-			expect.objectContaining({ hint: expect.stringMatching(/another schema version than 2; run npm run images:sync/) }),
+			expect.objectContaining({
+				hint: expect.stringMatching(new RegExp(`another schema version than ${IMAGE_SCHEMA_VERSION}; run npm run images:sync`)),
+			}),
 		);
 		const previous = await readPreviousSnapshot(dir);
 		expect(previous.snapshot).toBeNull();

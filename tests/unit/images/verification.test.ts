@@ -9,8 +9,8 @@ import { SignedMediaType, TrustRootError, unsignedOutcome } from '../../../src/a
 import { DEMO_REGISTRY, DEMO_SIGNING_POLICY, DEMO_TRUSTED_ROOT_FILE } from '../../../src/images/demo/registry.ts';
 import { createDemoAuthority } from '../../../src/images/demo/sigstore-authority.ts';
 import type { RegistrySigning } from '../../../src/images/repositories-config.ts';
+import { COSIGN_SIGN_PREDICATE_TYPE } from '../../../src/attestations/in-toto.ts';
 import {
-	COSIGN_SIGN_PREDICATE_TYPE,
 	SignatureChecks,
 	digestVerification,
 	signingFor,

@@ -91,6 +91,17 @@ describe('guide page model', () => {
 		expect(page.route.readingMinutes).toBeUndefined();
 	});
 
+	it('links the guide’s Markdown twin and its social card', () => {
+		const { route } = guidePageModel(site, overview, headings);
+		expect(route.markdownHref).toBe('/open-source/wolfi/overview.md');
+		expect(route.socialCard).toEqual({
+			src: '/og/open-source/wolfi/overview.png',
+			alt: 'Title of open-source/wolfi/overview (Open source · Wolfi), Supply Chain Academy',
+			width: 1200,
+			height: 630,
+		});
+	});
+
 	it('leaves the table of contents out when the front matter says toc: false', () => {
 		expect(guidePageModel(site, entries[3]!, headings).route.toc).toEqual([]);
 	});

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+	RegistryError,
 	TokenCache,
+	type HelperRunner,
 	basicAuthorization,
 	isTrustedRealm,
 	lookupCredentials,
@@ -25,6 +27,17 @@ describe('parseChallenge', () => {
 		expect(parseChallenge('bearer realm=https://x/token, scope="repository:a:pull,push"')!.params).toEqual({
 			realm: 'https://x/token',
 			scope: 'repository:a:pull,push',
+		});
+	});
+
+	it('prefers Bearer when one header offers Basic and Bearer (as Quay has sent it)', () => {
+		expect(
+			parseChallenge(
+				'Basic realm="quay.io", Bearer realm="https://quay.io/v2/auth",service="quay.io",scope="repository:a/b:pull"',
+			),
+		).toEqual({
+			scheme: 'bearer',
+			params: { realm: 'https://quay.io/v2/auth', service: 'quay.io', scope: 'repository:a/b:pull' },
 		});
 	});
 
@@ -86,10 +99,97 @@ describe('lookupCredentials', () => {
 		expect(() => lookupCredentials('cgr.dev', { env: {}, dockerConfigPath: file })).toThrow(/Unreadable "auth" value/);
 	});
 
+	it('reads an identity token stored in auths', async () => {
+		const file = join(dir, 'config.json');
+		await writeFile(file, JSON.stringify({ auths: { 'registry.example': { identitytoken: 'refresh-me' } } }));
+		expect(lookupCredentials('registry.example', { env: {}, dockerConfigPath: file })).toMatchObject({
+			username: '',
+			password: '',
+			identityToken: 'refresh-me',
+		});
+	});
+
 	it('encodes Basic authorization', () => {
 		expect(basicAuthorization({ username: 'a', password: 'b', source: 'x' })).toBe(
 			`Basic ${Buffer.from('a:b').toString('base64')}`,
 		);
+	});
+});
+
+describe('credential helpers', () => {
+	let dir: string;
+	let file: string;
+	const calls: Array<[string, string]> = [];
+	/** A helper that knows one secret per server URL, answering as docker-credential-helpers does. */
+	const runHelper: HelperRunner = (program, serverUrl) => {
+		calls.push([program, serverUrl]);
+		const stored: Record<string, { Username: string; Secret: string }> = {
+			'https://index.docker.io/v1/': { Username: 'hubuser', Secret: 'hub-pat' },
+			'ghcr.io': { Username: 'octocat', Secret: 'ghp_x' },
+			'registry.example': { Username: '<token>', Secret: 'refresh-token' },
+		};
+		const entry = stored[serverUrl];
+		if (program === 'docker-credential-broken') return { status: 1, stdout: 'keychain locked\n' };
+		if (program === 'docker-credential-missing') {
+			return { status: null, stdout: '', error: Object.assign(new Error('spawn ENOENT'), { code: 'ENOENT' }) };
+		}
+		if (program === 'docker-credential-babbling') return { status: 0, stdout: 'not json' };
+		return entry
+			? { status: 0, stdout: JSON.stringify({ ServerURL: serverUrl, ...entry }) }
+			: { status: 1, stdout: 'credentials not found in native keychain\n' };
+	};
+	const lookup = (host: string) => lookupCredentials(host, { env: {}, dockerConfigPath: file, runHelper });
+
+	beforeEach(async () => {
+		dir = await mkdtemp(join(tmpdir(), 'sca-helpers-'));
+		file = join(dir, 'config.json');
+		calls.length = 0;
+	});
+	afterEach(async () => {
+		await rm(dir, { recursive: true, force: true });
+	});
+
+	it("asks the host's credHelpers entry first, then credsStore, never the auths of a helper-managed host", async () => {
+		await writeFile(
+			file,
+			JSON.stringify({
+				auths: { 'ghcr.io': { auth: Buffer.from('file:secret').toString('base64') } },
+				credsStore: 'desktop',
+				credHelpers: { 'ghcr.io': 'gh' },
+			}),
+		);
+		expect(lookup('ghcr.io')).toEqual({ username: 'octocat', password: 'ghp_x', source: `docker-credential-gh (${file})` });
+		expect(lookup('docker.io')).toMatchObject({ username: 'hubuser', password: 'hub-pat' });
+		expect(lookup('quay.io')).toBeNull();
+		expect(calls).toEqual([
+			['docker-credential-gh', 'ghcr.io'],
+			['docker-credential-desktop', 'https://index.docker.io/v1/'],
+			['docker-credential-desktop', 'quay.io'],
+		]);
+	});
+
+	it('takes the "<token>" user name as an identity token', async () => {
+		await writeFile(file, JSON.stringify({ credHelpers: { 'registry.example': 'acr' } }));
+		expect(lookup('registry.example')).toMatchObject({ username: '', password: '', identityToken: 'refresh-token' });
+	});
+
+	it.each([
+		['missing', /docker-credential-missing is not on PATH/, /Install the credential helper/],
+		['broken', /docker-credential-broken failed for ghcr.io: keychain locked/, /docker login/],
+		['babbling', /printed something other than JSON/, /ServerURL/],
+		['../evil', /is not a program name/, /by its suffix/],
+	])('reports a %s helper with the reason and a hint', async (helper, message, hint) => {
+		await writeFile(file, JSON.stringify({ credHelpers: { 'ghcr.io': helper } }));
+		const error = (() => {
+			try {
+				lookup('ghcr.io');
+			} catch (caught) {
+				return caught as RegistryError;
+			}
+		})();
+		expect(error).toBeInstanceOf(RegistryError);
+		expect(error!.message).toMatch(message);
+		expect(error!.hint).toMatch(hint);
 	});
 });
 

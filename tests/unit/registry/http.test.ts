@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { RegistryError, Semaphore, isTransient, mapBounded, nextLink, parseRetryAfter } from '../../../src/registry/index.ts';
+import {
+	RegistryError,
+	Semaphore,
+	isDamagedBody,
+	isTransient,
+	mapBounded,
+	nextLink,
+	parseRetryAfter,
+} from '../../../src/registry/index.ts';
 
 describe('parseRetryAfter', () => {
 	it('reads seconds and HTTP dates', () => {
@@ -59,5 +67,14 @@ describe('isTransient', () => {
 		];
 		expect(transient.filter((error) => !isTransient(error))).toEqual([]);
 		expect([http(404), http(401), new RegistryError('digest', 'x', 'y'), new Error('plain')].filter(isTransient)).toEqual([]);
+	});
+});
+
+describe('isDamagedBody', () => {
+	it('takes a body with the wrong digest or unreadable JSON as damaged on the way, nothing else', () => {
+		const damaged = [new RegistryError('digest', 'x', 'y'), new RegistryError('json', 'x', 'y')];
+		expect(damaged.filter((error) => !isDamagedBody(error))).toEqual([]);
+		const other = [new RegistryError('size', 'x', 'y'), new RegistryError('http', 'x', 'y', { status: 500 }), new Error('plain')];
+		expect(other.filter(isDamagedBody)).toEqual([]);
 	});
 });

@@ -7,6 +7,7 @@ import {
 	isArtifactTag,
 	isLoopbackHost,
 	parseRegistryLocation,
+	qualifiedRepositoryPath,
 	repositoryPath,
 } from '../../../src/registry/index.ts';
 
@@ -23,6 +24,27 @@ describe('parseRegistryLocation', () => {
 			namespace: 'a/b',
 		});
 		expect(parseRegistryLocation('ghcr.io')).toMatchObject({ namespace: '' });
+	});
+
+	it.each(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com', 'https://docker.io'])(
+		'names Docker Hub docker.io and reads its API at registry-1.docker.io (from %s)',
+		(host) => {
+			expect(parseRegistryLocation(`${host}/library`)).toEqual({
+				host: 'docker.io',
+				baseUrl: 'https://registry-1.docker.io',
+				namespace: 'library',
+			});
+		},
+	);
+
+	it('puts official Docker Hub images below library/, and nothing else', () => {
+		expect(repositoryPath(parseRegistryLocation('docker.io'), 'python')).toBe('library/python');
+		expect(repositoryPath(parseRegistryLocation('docker.io'), 'bitnami/redis')).toBe('bitnami/redis');
+		expect(repositoryPath(parseRegistryLocation('docker.io/library'), 'python')).toBe('library/python');
+		expect(repositoryPath(parseRegistryLocation('docker.io/chainguard'), 'python')).toBe('chainguard/python');
+		expect(repositoryPath(parseRegistryLocation('ghcr.io'), 'python')).toBe('python');
+		expect(qualifiedRepositoryPath('docker.io', '', 'node')).toBe('library/node');
+		expect(qualifiedRepositoryPath('quay.io', '', 'node')).toBe('node');
 	});
 
 	it('allows plain HTTP for loopback hosts, and elsewhere only with insecure', () => {

@@ -4,8 +4,9 @@ import { buildDemoImage, deterministicGzip, tarArchive } from '../../../../src/i
 import { DEMO_IMAGES, OTHER_IDENTITY } from '../../../../src/images/demo/definitions.ts';
 import { DEMO_PACKAGES, demoPackages } from '../../../../src/images/demo/packages.ts';
 import { DEMO_RECORDED_AS } from '../../../../src/images/demo/seed.ts';
-import { decodeBundleStatement, decodeDsseStatement } from '../../../../src/attestations/in-toto.ts';
-import { COSIGN_SIGN_PREDICATE_TYPE } from '../../../../src/images/verification.ts';
+import { readSigstoreBundle } from '../../../../src/attestations/bundle.ts';
+import { decodeDsseStatement } from '../../../../src/attestations/in-toto.ts';
+import { COSIGN_SIGN_PREDICATE_TYPE } from '../../../../src/attestations/in-toto.ts';
 import { MediaType, computeDigest, isArtifactTag } from '../../../../src/registry/index.ts';
 
 const NAMES =
@@ -167,7 +168,7 @@ describe('buildDemoImage', () => {
 		);
 		const artifact = JSON.parse(built.manifests.find((manifest) => manifest.digest === signature.digest)!.bytes.toString());
 		expect(artifact).toMatchObject({ artifactType: MediaType.sigstoreBundle, subject: { digest: latest.digest } });
-		const statement = decodeBundleStatement(built.blobs.get(artifact.layers[0].digest)!, {})!;
+		const statement = readSigstoreBundle(built.blobs.get(artifact.layers[0].digest)!, {}).statement!;
 		// cosign's signature Statement names no subject, only its digest (cmd/cosign/cli/sign/sign.go).
 		expect(statement.subjects.map((subject) => subject.digest)).toEqual([{ sha256: latest.digest.slice(7) }]);
 	});

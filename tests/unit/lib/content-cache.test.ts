@@ -1,0 +1,61 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ContentCache, versionOf } from '../../../src/lib/content-cache.ts';
+
+const folders: string[] = [];
+const tempFolder = () => {
+	const folder = mkdtempSync(join(tmpdir(), 'academy-cache-'));
+	folders.push(folder);
+	return folder;
+};
+afterEach(() => {
+	for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+describe('ContentCache', () => {
+	it('makes a result once per input and reads it back on the next build, from a new cache object', async () => {
+		const dir = tempFolder();
+		let made = 0;
+		const make = () => {
+			made++;
+			return 'result';
+		};
+		expect((await new ContentCache(dir, 'v1').get({ page: 'a' }, '.txt', make)).toString()).toBe('result');
+		expect((await new ContentCache(dir, 'v1').get({ page: 'a' }, '.txt', make)).toString()).toBe('result');
+		expect(made).toBe(1);
+		expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+	});
+
+	it('makes the result again when the input or the version changes', async () => {
+		const dir = tempFolder();
+		const seen: string[] = [];
+		const cache = (version: string, page: string) =>
+			new ContentCache(dir, version).get({ page }, '.txt', () => (seen.push(`${version}:${page}`), page));
+		await cache('v1', 'a');
+		await cache('v1', 'b');
+		await cache('v2', 'a');
+		await cache('v1', 'a');
+		expect(seen).toEqual(['v1:a', 'v1:b', 'v2:a']);
+	});
+
+	it('computes every time without a folder', async () => {
+		let made = 0;
+		const cache = new ContentCache(undefined, 'v1');
+		await cache.get('x', '.bin', () => Buffer.from([made++]));
+		await cache.get('x', '.bin', () => Buffer.from([made++]));
+		expect(made).toBe(2);
+	});
+});
+
+describe('versionOf', () => {
+	it('changes when one of the files changes', () => {
+		const file = join(tempFolder(), 'code.ts');
+		writeFileSync(file, 'one');
+		const before = versionOf([file]);
+		writeFileSync(file, 'two');
+		expect(versionOf([file])).not.toBe(before);
+		expect(versionOf([file])).toMatch(/^[0-9a-f]{16}$/);
+	});
+});
