@@ -31,6 +31,7 @@ import {
 	type SbomDocument,
 } from '../attestations/sbom.ts';
 import { compareText } from '../lib/compare.ts';
+import { AcademyError } from '../lib/errors.ts';
 import { deriveHasPackageManager, deriveHasShell, deriveRunsAsRoot } from './derive.ts';
 import { imageConfigurationFromApko, provenanceFromSlsa, sbomFromDocument, type EvidenceOrigin } from './evidence.ts';
 import {
@@ -199,7 +200,12 @@ class Evidence {
 	/** The model entry: what the page lists about this attestation. */
 	attestation(): Attestation {
 		const type = this.predicateType;
-		if (!this.checked) throw new Error(`Evidence ${this.order} is listed before it was verified`);
+		if (!this.checked) {
+			throw new AcademyError(
+				`The attestation ${this.order} is listed before its signature was checked`,
+				'Verify every piece of evidence (Evidence.verify) before listing it; this is a bug in src/images/collect.ts.',
+			);
+		}
 		return {
 			predicateType: type,
 			source: this.source,
