@@ -10,11 +10,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadTags } from '../src/content/tags.ts';
-import { DEFAULT_SNAPSHOT_DIR } from '../src/images/snapshot.ts';
 import { AcademyError, UsageError } from '../src/lib/errors.ts';
 import { refuseNonEmptyFolders, reportFailure } from './bench/cli.ts';
 import { generateCorpus } from './bench/corpus.ts';
-import { buildEnv, commitEverything, copyProject, removeImageOverviews, writeCorpus } from './bench/project.ts';
+import { buildEnv, commitEverything, copyProject, removeGuideReferences, writeCorpus } from './bench/project.ts';
 import {
 	folderStats,
 	lastLines,
@@ -198,9 +197,11 @@ async function main(): Promise<void> {
 	copyProject(root, project);
 	checkProcessor(project, options.processor);
 	writeCorpus(join(project, 'content/docs'), files);
-	const overviews = removeImageOverviews(join(project, DEFAULT_SNAPSHOT_DIR));
+	const overviews = removeGuideReferences(project);
 	if (overviews > 0)
-		console.log(`Removed ${overviews} image overviews from the copy: they link to real guides, which the corpus replaces.`);
+		console.log(
+			`Removed ${overviews} image overviews and the learning paths from the copy: they name real guides, which the corpus replaces.`,
+		);
 	commitEverything(project);
 	if (options.keep) {
 		cpSync(join(project, 'content/docs'), options.keep, { recursive: true });

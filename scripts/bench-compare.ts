@@ -31,7 +31,7 @@ import {
 import { refuseNonEmptyFolders, reportFailure } from './bench/cli.ts';
 import { generateCorpus, type CorpusFile } from './bench/corpus.ts';
 import { folderStats, lastLines, loadAverage, phaseLines, runTimed, writeBuildLog, type BuildRun } from './bench/measure.ts';
-import { buildEnv, commitEverything, copyProject, removeImageOverviews, writeCorpus } from './bench/project.ts';
+import { buildEnv, commitEverything, copyProject, removeGuideReferences, writeCorpus } from './bench/project.ts';
 
 /** Astro's command line entry (package.json "bin"), run with this Node rather than through npx. */
 const ASTRO_CLI = 'node_modules/astro/bin/astro.mjs';
@@ -61,7 +61,7 @@ function prepareSite(root: string, work: string, corpus: readonly CorpusFile[], 
 	const project = join(work, 'site');
 	copyProject(root, project);
 	writeCorpus(join(project, 'content/docs'), corpus);
-	removeImageOverviews(join(project, 'content/images'));
+	removeGuideReferences(project);
 	commitEverything(project);
 	return {
 		name: 'this site',

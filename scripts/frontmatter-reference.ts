@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createDocsSchema } from '../src/content/docs-schema.ts';
 import { renderFrontmatterReference, replaceReference } from '../src/checks/frontmatter-reference.ts';
-import { describeError } from '../src/lib/errors.ts';
+import { UsageError, describeError } from '../src/lib/errors.ts';
 
 const { values } = parseArgs({
 	options: { check: { type: 'boolean', default: false }, file: { type: 'string', default: 'CONTRIBUTING.md' } },
@@ -15,9 +15,11 @@ try {
 	const updated = replaceReference(current, await renderFrontmatterReference(createDocsSchema()));
 	if (values.check) {
 		if (updated !== current) {
-			console.error(
-				`${values.file}: the front matter reference is out of date with src/content/docs-schema.ts. Hint: run npm run docs:frontmatter.`,
+			const stale = new UsageError(
+				`${values.file}: the front matter reference is out of date with src/content/docs-schema.ts`,
+				'run npm run docs:frontmatter.',
 			);
+			console.error(describeError(stale));
 			process.exitCode = 1;
 		}
 	} else if (updated !== current) {

@@ -10,6 +10,7 @@ import { TrustedRoot } from '@sigstore/protobuf-specs';
 import { DEFAULT_MIRROR_URL, getTrustedRoot } from '@sigstore/tuf';
 import * as prettier from 'prettier';
 import { PUBLIC_GOOD_TRUST_ROOT_NAME, TrustRootError, parseTrustRoot } from '../src/attestations/verify/trust-root.ts';
+import { describeError } from '../src/lib/errors.ts';
 
 const USAGE = `Usage: npm run images:trust-root [-- --from-package] [-- --out <dir>]
 
@@ -107,8 +108,7 @@ async function main(): Promise<number> {
 main().then(
 	(code) => process.exit(code),
 	(error) => {
-		const hint = error instanceof TrustRootError ? `\nHint: ${error.hint}` : '';
-		process.stderr.write(`images:trust-root: ${(error as Error).message}${hint}\n`);
+		process.stderr.write(`images:trust-root: ${describeError(error)}\n`);
 		process.exit(1);
 	},
 );

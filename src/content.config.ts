@@ -6,6 +6,7 @@ import { entryId } from './lib/routes.ts';
 import { imageLoaders } from './content/images-loader.ts';
 import { WANTED_FILE, createWantedGuideSchema } from './content/wanted.ts';
 import { strictGlob } from './content/strict-glob.ts';
+import { createLearningPathCollectionSchema, learningPathsLoader } from './content/learning-paths.ts';
 import { DEFAULT_SNAPSHOT_DIR } from './images/snapshot.ts';
 
 /** Guides: every Markdown and MDX file under content/docs; the id is its path without extension. */
@@ -44,4 +45,7 @@ const imageOverviews = defineCollection({
 /** Guides the Academy wants written, listed on /contribute/ and scaffolded by `npm run new -- --wanted <id>`. */
 const wanted = defineCollection({ loader: file(WANTED_FILE), schema: createWantedGuideSchema() });
 
-export const collections = { docs, images, imageSource, imageOverviews, wanted };
+/** Learning paths: ordered routes through the guides, the one source for /paths/, "Part N of M" and the section pages. */
+const learningPaths = defineCollection({ loader: learningPathsLoader(), schema: createLearningPathCollectionSchema() });
+
+export const collections = { docs, images, imageSource, imageOverviews, wanted, learningPaths };

@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
+import { PATHS_FILE } from '../../src/content/learning-paths.ts';
+import { DEFAULT_SNAPSHOT_DIR } from '../../src/images/snapshot.ts';
 import type { CorpusFile } from './corpus.ts';
 
 /** Top-level folders that are build output, caches or history, never part of the copy. */
@@ -41,12 +43,13 @@ export function writeCorpus(contentDir: string, files: readonly CorpusFile[]): v
 }
 
 /**
- * Delete the copy's hand-written image overviews (`content/images/*.md[x]`) and return how many there were.
- *
- * They link to real guides, which the corpus replaces, so the link check would fail; image pages build
- * without an overview, from the image data alone.
+ * Remove what names the real guides, which the corpus replaces: empty the copy's learning paths (the build would
+ * fail on their guides) and delete its hand-written image overviews (`content/images/*.md[x]`, the link check would
+ * fail on their links). Returns how many overviews there were; image pages build from the image data alone.
  */
-export function removeImageOverviews(folder: string): number {
+export function removeGuideReferences(project: string): number {
+	writeFileSync(join(project, PATHS_FILE), '[]\n');
+	const folder = join(project, DEFAULT_SNAPSHOT_DIR);
 	if (!existsSync(folder)) return 0;
 	const overviews = readdirSync(folder).filter((name) => /\.mdx?$/.test(name));
 	for (const name of overviews) rmSync(join(folder, name));

@@ -14,21 +14,23 @@ import { checkFlagsInProse } from './rules/flags-in-prose.ts';
 import { checkLinks } from './rules/links.ts';
 import { checkSpelling } from './rules/spelling.ts';
 import { checkWantedFile } from './rules/wanted.ts';
+import { checkLearningPathsFile } from './rules/learning-paths.ts';
 import { createReviewedRule } from './rules/reviewed.ts';
 import { WANTED_FILE } from '../content/wanted.ts';
+import { PATHS_FILE } from '../content/learning-paths.ts';
 import { DEFAULT_SNAPSHOT_DIR } from '../images/snapshot.ts';
 import { compareText } from '../lib/compare.ts';
 import { listContentFiles } from '../lib/content-files.ts';
 import { AcademyError } from '../lib/errors.ts';
 import { docPathForFile, entryId, imagePath } from '../lib/routes.ts';
-import { buildPublishedSite, loadImageNames } from './site.ts';
+import { buildPublishedSite, learningPathIds, loadImageNames } from './site.ts';
 import type { DocRule, ParsedDoc, Problem } from './types.ts';
 
 /** What to check and where the project is. */
 export interface CheckOptions {
 	/** Project root holding `content/`, `public/` and `cspell.config.yaml`. */
 	root: string;
-	/** Files to check (absolute or relative to the current directory); every guide, image overview and the wanted list when absent. */
+	/** Files to check (absolute or relative to the current directory); every guide, image overview, the wanted list and the learning paths when absent. */
 	files?: readonly string[];
 	/** Run cspell (the slowest rule); on by default. */
 	spelling?: boolean;
@@ -58,11 +60,20 @@ export async function runChecks(options: CheckOptions): Promise<CheckResult> {
 			.map((file) => parseDoc(root, file, imagePath(entryId(path.basename(file))), 'image-overview')),
 	];
 	const docs = parsed.map(({ doc }) => doc);
-	const site = buildPublishedSite({ root, docs, tags, imageNames: await loadImageNames(imagesDirectory) });
+	const site = buildPublishedSite({
+		root,
+		docs,
+		tags,
+		imageNames: await loadImageNames(imagesDirectory),
+		learningPaths: learningPathIds(root),
+	});
 
-	const wantedFile = path.join(root, WANTED_FILE);
-	const files = options.files?.filter((file) => path.resolve(file) !== wantedFile);
-	const checkWanted = !options.files || files!.length < options.files.length;
+	// The YAML data files are checked when everything is, or when named on the command line.
+	const dataFiles = [WANTED_FILE, PATHS_FILE].map((file) => path.join(root, file));
+	const files = options.files?.filter((file) => !dataFiles.includes(path.resolve(file)));
+	const named = (file: string) => !options.files || options.files.some((name) => path.resolve(name) === path.join(root, file));
+	const checkWanted = named(WANTED_FILE);
+	const checkPaths = named(PATHS_FILE);
 	const targets = files ? selectTargets(docs, files) : docs;
 	const targetSet = new Set(targets);
 	const rules: DocRule[] = [
@@ -82,11 +93,14 @@ export async function runChecks(options: CheckOptions): Promise<CheckResult> {
 	const targetFiles = new Set(targets.map((doc) => doc.file));
 	problems.push(...checkDuplicates(docs, site).filter((problem) => targetFiles.has(problem.file)));
 	if (checkWanted) problems.push(...checkWantedFile(root, docs, tags));
+	if (checkPaths) problems.push(...checkLearningPathsFile(root, docs));
 	if (options.spelling !== false) problems.push(...(await checkSpelling(targets, path.join(root, 'cspell.config.yaml'))));
 
 	problems.sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.rule, b.rule));
-	const wantedChecked = checkWanted && existsSync(wantedFile) ? 1 : 0;
-	return { problems, checkedFiles: targets.length + wantedChecked };
+	const dataFilesChecked = [checkWanted && WANTED_FILE, checkPaths && PATHS_FILE].filter(
+		(file) => file && existsSync(path.join(root, file)),
+	).length;
+	return { problems, checkedFiles: targets.length + dataFilesChecked };
 }
 
 /** The documents named on the command line; a path that is no guide or image overview is a usage error, not a silent skip. */

@@ -1,9 +1,11 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseDocument } from 'yaml';
+import { PATHS_FILE } from '../content/learning-paths.ts';
 import { DEMO_IMAGES } from '../images/demo/definitions.ts';
 import { SnapshotError, readSnapshotMetadata } from '../images/snapshot.ts';
 import { compareText } from '../lib/compare.ts';
-import { imagePath, pageFileRoute, tagPath } from '../lib/routes.ts';
+import { imagePath, learningPathPath, pageFileRoute, tagPath } from '../lib/routes.ts';
 import type { ParsedDoc, PublishedSite } from './types.ts';
 
 /** Names of the demo images: what the committed snapshot holds until a real sync replaces it. */
@@ -44,18 +46,34 @@ export async function loadImageNames(imagesDirectory: string): Promise<string[]>
 	}
 }
 
-/** What the site publishes, for the link rule: generated pages, tag pages, image pages and every guide with its anchors. */
+/** Ids of the learning paths as content/paths.yaml writes them, for their routes; the learning-paths rule reports its problems. */
+export function learningPathIds(root: string): string[] {
+	const file = path.join(root, PATHS_FILE);
+	if (!existsSync(file)) return [];
+	const document = parseDocument(readFileSync(file, 'utf8'));
+	const data: unknown = document.errors.length > 0 ? [] : document.toJS();
+	if (!Array.isArray(data)) return [];
+	return data.flatMap((entry) => {
+		const id = (entry as { id?: unknown } | null)?.id;
+		return typeof id === 'string' ? [id] : [];
+	});
+}
+
+/** What the site publishes, for the link rule: generated pages, tag, image and path pages, and every guide with its anchors. */
 export function buildPublishedSite(options: {
 	root: string;
 	docs: readonly ParsedDoc[];
 	tags: readonly string[];
 	imageNames: readonly string[];
+	/** Ids of the learning paths, each with a page at /paths/<id>/. */
+	learningPaths?: readonly string[];
 }): PublishedSite {
 	const generated = generatedRoutes();
 	const routes = new Map<string, Set<string> | undefined>();
 	for (const route of generated.routes) routes.set(route, undefined);
 	for (const tag of options.tags) routes.set(tagPath(tag), undefined);
 	for (const name of options.imageNames) routes.set(imagePath(name), undefined);
+	for (const id of options.learningPaths ?? []) routes.set(learningPathPath(id), undefined);
 	const redirects = new Map<string, string>();
 	for (const doc of options.docs) {
 		if (doc.kind !== 'docs') continue;

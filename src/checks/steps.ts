@@ -20,7 +20,7 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
  */
 export const CHECK_STEPS: readonly CheckStep[] = [
 	{
-		label: 'Content (front matter, links, headings, code blocks, spelling, wanted list)',
+		label: 'Content (front matter, links, headings, code blocks, spelling, wanted list, learning paths)',
 		command: [npm, 'run', '--silent', 'check:content'],
 	},
 	{ label: 'Front matter reference in CONTRIBUTING.md', command: [npm, 'run', '--silent', 'docs:frontmatter', '--', '--check'] },

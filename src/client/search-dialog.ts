@@ -1,18 +1,8 @@
 import '../styles/search.css';
 import { unescapeHtml } from '../lib/html.ts';
+import { orderResults, subResults, type PagefindResultData } from './search-results.ts';
+
 /** Minimal typing of the Pagefind browser API that this dialog uses. */
-interface PagefindSubResult {
-	title: string;
-	url: string;
-	excerpt: string;
-}
-interface PagefindResultData {
-	url: string;
-	excerpt: string;
-	meta: { title?: string };
-	filters: Record<string, string[]>;
-	sub_results: PagefindSubResult[];
-}
 interface Pagefind {
 	options(options: Record<string, unknown>): Promise<void>;
 	search(
@@ -23,7 +13,6 @@ interface Pagefind {
 }
 
 const MAX_RESULTS = 12;
-const MAX_SUB_RESULTS = 3;
 const FILTER_LABELS: Record<string, string> = { type: 'Content type', section: 'Section' };
 
 let dialog: HTMLDialogElement | undefined;
@@ -153,7 +142,7 @@ async function runSearch(root: HTMLDialogElement): Promise<void> {
 	if (id !== searchId || !search) return;
 	const data = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
 	if (id !== searchId) return;
-	list.replaceChildren(...data.map(renderResult));
+	list.replaceChildren(...orderResults(data).map(renderResult));
 	status.textContent =
 		search.results.length === 0 ? `No results for “${term}”.` : `${search.results.length} results for “${term}”.`;
 }
@@ -170,7 +159,7 @@ function renderResult(result: PagefindResultData): HTMLLIElement {
 	renderExcerpt(excerpt, result.excerpt);
 	link.append(excerpt);
 	item.append(link);
-	const subs = result.sub_results.filter((sub) => sub.url !== result.url).slice(0, MAX_SUB_RESULTS);
+	const subs = subResults(result);
 	if (subs.length > 0) {
 		const nested = element('ul', 'search-subresults');
 		for (const sub of subs) {

@@ -19,6 +19,20 @@ export const sourceSchema = z
 	})
 	.strict();
 
+/** A description of `DESCRIPTION_LENGTH` (of a wanted guide, a learning path), documented as `what`. */
+export function descriptionText(what: string) {
+	return z
+		.string()
+		.min(DESCRIPTION_LENGTH.min, `The description must be at least ${DESCRIPTION_LENGTH.min} characters.`)
+		.max(DESCRIPTION_LENGTH.max, `The description must be at most ${DESCRIPTION_LENGTH.max} characters.`)
+		.describe(what);
+}
+
+/** A lower-case kebab-case id (of a wanted guide, a learning path); `example` shows the form in the error. */
+export function kebabCaseId(example: string) {
+	return z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, `The id must be lower-case kebab-case, e.g. "${example}".`);
+}
+
 /** One tool or specification version a guide was written for, as "<tool> <version>". */
 export const testedWithEntrySchema = z
 	.string()

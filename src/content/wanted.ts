@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { parse } from 'yaml';
-import { DESCRIPTION_LENGTH, sourceSchema, vocabularyTag } from './docs-schema.ts';
+import { descriptionText, kebabCaseId, sourceSchema, vocabularyTag } from './docs-schema.ts';
 import { loadTags } from './tags.ts';
+import { validateList, type ListProblem } from './yaml-list.ts';
 
 /** The list of guides the Academy wants written, relative to the project root. */
 export const WANTED_FILE = 'content/wanted.yaml';
@@ -16,20 +17,13 @@ export function createWantedGuideSchema(knownTags: readonly string[] = loadTags(
 	return z
 		.object({
 			/** Kebab-case id, used as `npm run new -- --wanted <id>` and as the file name of the guide. */
-			id: z
-				.string()
-				.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'The id must be lower-case kebab-case, e.g. "verify-helm-charts".')
-				.describe('Kebab-case id; also the file name of the guide.'),
+			id: kebabCaseId('verify-helm-charts').describe('Kebab-case id; also the file name of the guide.'),
 			/** Working title; the writer may improve it. */
 			title: z.string().min(1, 'A title is required.').describe('Working title of the guide.'),
 			/** Section folder under content/docs, e.g. `software-supply-chain` or `open-source/melange`. */
 			section: z.string().min(1, 'A section is required.').describe('Section folder under content/docs.'),
 			/** What the guide should teach, as its description front matter will say it. */
-			description: z
-				.string()
-				.min(DESCRIPTION_LENGTH.min, `The description must be at least ${DESCRIPTION_LENGTH.min} characters.`)
-				.max(DESCRIPTION_LENGTH.max, `The description must be at most ${DESCRIPTION_LENGTH.max} characters.`)
-				.describe('What the guide teaches; becomes its description.'),
+			description: descriptionText('What the guide teaches; becomes its description.'),
 			/** Topics from content/tags.yaml. */
 			tags: z.array(vocabularyTag(knownTags)).min(1).max(5).describe('Topics from content/tags.yaml.'),
 			/** beginner, intermediate or advanced: helps first-time contributors pick one. */
@@ -48,14 +42,6 @@ export function wantedGuideId(guide: Pick<WantedGuide, 'section' | 'id'>): strin
 	return `${guide.section}/${guide.id}`;
 }
 
-/** A problem with the wanted list: the entry, what is wrong and how to fix it. */
-export interface WantedProblem {
-	/** Index of the entry in the file, or -1 for the file as a whole. */
-	index: number;
-	message: string;
-	hint: string;
-}
-
 /** What the wanted list is checked against besides its schema. */
 export interface WantedContext {
 	/** Section folders a guide can go into. */
@@ -72,51 +58,22 @@ export function validateWantedGuides(
 	data: unknown,
 	context: WantedContext,
 	knownTags?: readonly string[],
-): { guides: WantedGuide[]; problems: WantedProblem[] } {
-	if (!Array.isArray(data)) {
-		return {
-			guides: [],
-			problems: [{ index: -1, message: 'expected a YAML list of wanted guides.', hint: 'Start each entry with "- id: ...".' }],
-		};
-	}
-	const schema = createWantedGuideSchema(knownTags);
-	const guides: WantedGuide[] = [];
-	const problems: WantedProblem[] = [];
-	const seen = new Set<string>();
-	data.forEach((entry, index) => {
-		const result = schema.safeParse(entry);
-		if (!result.success) {
-			for (const issue of result.error.issues) {
-				problems.push({
-					index,
-					message: `${issue.path.map(String).join('.') || '(entry)'}: ${issue.message}`,
-					hint: 'Each entry needs id, title, section, description, tags, difficulty and sources (see CONTRIBUTING.md).',
-				});
-			}
-			return;
-		}
-		const guide = result.data;
-		if (seen.has(guide.id)) {
-			problems.push({ index, message: `the id "${guide.id}" is used twice.`, hint: 'Give each wanted guide its own id.' });
-		}
-		seen.add(guide.id);
-		if (!context.sections.includes(guide.section)) {
-			problems.push({
-				index,
-				message: `"${guide.id}" names the unknown section "${guide.section}".`,
-				hint: `Use one of: ${context.sections.join(', ')}.`,
-			});
-		}
+): { guides: WantedGuide[]; problems: ListProblem[] } {
+	const { entries, problems } = validateList(data, createWantedGuideSchema(knownTags), context.sections, {
+		entries: 'wanted guides',
+		fieldsHint: 'Each entry needs id, title, section, description, tags, difficulty and sources (see CONTRIBUTING.md).',
+		sameIdHint: 'Give each wanted guide its own id.',
+	});
+	for (const { index, entry: guide } of entries) {
 		if (context.existingGuides.has(wantedGuideId(guide))) {
 			problems.push({
-				index,
+				at: [index],
 				message: `"${guide.id}" is written already (content/docs/${wantedGuideId(guide)}).`,
 				hint: 'Remove the entry from content/wanted.yaml in the pull request that adds the guide.',
 			});
 		}
-		guides.push(guide);
-	});
-	return { guides, problems };
+	}
+	return { guides: entries.map(({ entry }) => entry), problems };
 }
 
 /** Read and parse the wanted list of a project; a missing file is an empty list, broken YAML an error. */

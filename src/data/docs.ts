@@ -14,9 +14,20 @@ export function getGuideIndex(): Promise<GuideIndex> {
 }
 
 async function loadGuideIndex(): Promise<GuideIndex> {
-	const docs = await getCollection('docs', (entry) => import.meta.env.DEV || !entry.data.draft);
+	const [docs, learningPaths] = await Promise.all([
+		getCollection('docs', (entry) => import.meta.env.DEV || !entry.data.draft),
+		getCollection('learningPaths'),
+	]);
 	try {
-		return buildGuideIndex(docs, { sections, gitDates: readGitDates(siteConfig.contentDir), tags: loadTags() });
+		return buildGuideIndex(docs, {
+			sections,
+			gitDates: readGitDates(siteConfig.contentDir),
+			tags: loadTags(),
+			learningPaths: learningPaths
+				.map((entry) => entry.data)
+				.sort((a, b) => a.position - b.position)
+				.map(({ position: _position, ...path }) => path),
+		});
 	} catch (error) {
 		throw toAstroError(error);
 	}

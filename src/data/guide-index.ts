@@ -5,6 +5,8 @@ import { collectRedirects, type Redirect } from '../lib/redirects.ts';
 import { docPath, pathSegments } from '../lib/routes.ts';
 import { renderSectionLinksHtml, renderSidebarHtml } from '../lib/sidebar-html.ts';
 import { buildSidebar, flattenSidebar, type SidebarGroup, type SidebarItem, type SidebarLink } from '../lib/sidebar.ts';
+import type { LearningPathEntry } from '../content/learning-paths.ts';
+import { buildLearningPaths, type LearningPath } from './learning-paths.ts';
 
 export type DocEntry = CollectionEntry<'docs'>;
 
@@ -29,6 +31,8 @@ export interface GuideIndex {
 	structureKey: string;
 	/** Display label of every tag in the vocabulary, by id. */
 	tagLabels: Map<string, string>;
+	/** The learning paths of content/paths.yaml, in file order, with their guides resolved. */
+	learningPaths: LearningPath[];
 }
 
 /** What the guide index is built from besides the guides. */
@@ -39,6 +43,8 @@ export interface GuideIndexInputs {
 	gitDates: Map<string, Date>;
 	/** The tag vocabulary. */
 	tags: readonly { id: string; label: string; description: string }[];
+	/** The learning paths as content/paths.yaml states them. */
+	learningPaths: readonly LearningPathEntry[];
 }
 
 /** Build the guide index from the guides (any order) and the sources of dates, sections and tags. */
@@ -77,10 +83,15 @@ export function buildGuideIndex(entries: readonly DocEntry[], inputs: GuideIndex
 		gitDates: inputs.gitDates,
 		structureKey: structureKey(docs, inputs),
 		tagLabels: new Map(inputs.tags.map((tag) => [tag.id, tag.label])),
+		learningPaths: buildLearningPaths(
+			inputs.learningPaths,
+			new Map(docs.map((entry) => [entry.id, entry])),
+			sidebar.map((group) => group.path),
+		),
 	};
 }
 
-/** Hash the parts of every guide that show up on other pages, plus git dates and the tag vocabulary. */
+/** Hash the parts of every guide that show up on other pages, plus git dates, the tag vocabulary and the learning paths. */
 function structureKey(docs: readonly DocEntry[], inputs: GuideIndexInputs): string {
 	const hash = createHash('sha256');
 	for (const entry of docs) {
@@ -89,6 +100,7 @@ function structureKey(docs: readonly DocEntry[], inputs: GuideIndexInputs): stri
 	}
 	hash.update(JSON.stringify([...inputs.gitDates].map(([file, date]) => [file, date.getTime()])));
 	hash.update(JSON.stringify(inputs.tags));
+	hash.update(JSON.stringify(inputs.learningPaths));
 	return hash.digest('hex').slice(0, 16);
 }
 

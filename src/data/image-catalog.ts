@@ -2,7 +2,8 @@ import type { CollectionEntry } from 'astro:content';
 import { AstroError } from 'astro/errors';
 import type { ImageRepository } from '../images/model.ts';
 import { compareText } from '../lib/compare.ts';
-import { docPath, imagesLinkedFrom } from '../lib/routes.ts';
+import { docPath, imagePath, imagesLinkedFrom } from '../lib/routes.ts';
+import { renderLinkListHtml } from '../lib/sidebar-html.ts';
 import type { DocEntry } from './guide-index.ts';
 
 export type ImageOverviewEntry = CollectionEntry<'imageOverviews'>;
@@ -24,6 +25,8 @@ export interface ImageCatalog {
 	mentions: Map<string, GuideMention[]>;
 	/** Where the image data of this build comes from. */
 	source: ImageSourceData;
+	/** The sidebar of image pages, one link per image, rendered once for all of them. */
+	sidebarHtml: string;
 }
 
 /**
@@ -52,5 +55,14 @@ export function buildImageCatalog(inputs: {
 			(mentions.get(name) ?? mentions.set(name, []).get(name)!).push({ title: guide.data.title, href: docPath(guide.id) });
 		}
 	}
-	return { images, overviews: new Map(inputs.overviews.map((entry) => [entry.id, entry])), mentions, source: inputs.source };
+	return {
+		images,
+		overviews: new Map(inputs.overviews.map((entry) => [entry.id, entry])),
+		mentions,
+		source: inputs.source,
+		sidebarHtml: renderLinkListHtml(
+			images.map((image) => ({ label: image.name, href: imagePath(image.name) })),
+			'sidebar-images',
+		),
+	};
 }

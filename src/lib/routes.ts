@@ -34,6 +34,11 @@ export function tagPath(tag: string): string {
 	return `/tags/${tag}/`;
 }
 
+/** URL of a learning path's page. */
+export function learningPathPath(id: string): string {
+	return `/paths/${id}/`;
+}
+
 /** URL of an image page. */
 export function imagePath(name: string): string {
 	return `/images/${name}/`;

@@ -19,12 +19,16 @@ export function renderSidebarHtml(groups: readonly SidebarGroup[]): string {
 	return `<ul class="sidebar-tree">${groups.map((group) => renderItem(group, 0)).join('')}</ul>`;
 }
 
+/** A flat sidebar list of links, e.g. the sections or the images. */
+export function renderLinkListHtml(links: readonly { label: string; href: string }[], className: string): string {
+	const items = links.map((link) => `<li><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></li>`);
+	return `<ul class="sidebar-tree ${escapeHtml(className)}">${items.join('')}</ul>`;
+}
+
 /** A short sidebar for pages outside the guide sections: one link per section landing page. */
 export function renderSectionLinksHtml(groups: readonly SidebarGroup[]): string {
-	const links = groups
-		.filter((group) => group.href)
-		.map((group) => `<li><a href="${escapeHtml(group.href!)}">${escapeHtml(group.label)}</a></li>`);
-	return `<ul class="sidebar-tree sidebar-sections">${links.join('')}</ul>`;
+	const links = groups.flatMap((group) => (group.href ? [{ label: group.label, href: group.href }] : []));
+	return renderLinkListHtml(links, 'sidebar-sections');
 }
 
 /**

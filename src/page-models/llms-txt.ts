@@ -24,7 +24,8 @@ export interface LlmsSite {
 
 /**
  * The content of llms.txt: notes on the twins and the JSON files, one section per top-level section of the sidebar
- * with its guides' twins in sidebar order, the image data files, and llms-full.txt as optional.
+ * with its guides' twins in sidebar order, the learning paths (reading orders through those guides), the image data
+ * files, and llms-full.txt as optional.
  */
 export function llmsTxtModel(site: GuideIndex, guides: readonly ListedGuide[], about: LlmsSite): LlmsTxtInput {
 	const absolute = (path: string) => new URL(path, about.url).href;
@@ -49,6 +50,18 @@ export function llmsTxtModel(site: GuideIndex, guides: readonly ListedGuide[], a
 					.filter((guide) => pathSegments(guide.href)[0] === group.path)
 					.map((guide) => ({ title: guide.title, url: absolute(guide.twinHref), description: guide.description })),
 			})),
+			...(site.learningPaths.length > 0
+				? [
+						{
+							title: 'Learning paths',
+							links: site.learningPaths.map((path) => ({
+								title: path.title,
+								url: absolute(path.href),
+								description: `${path.description} In order: ${path.steps.map((step) => step.title).join('; ')}.`,
+							})),
+						},
+					]
+				: []),
 			{
 				title: 'Image data',
 				links: [

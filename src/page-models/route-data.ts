@@ -3,6 +3,8 @@ import { pathSegments } from '../lib/routes.ts';
 import { ancestorFolders, neighbours, type SidebarLink } from '../lib/sidebar.ts';
 import type { TocItem } from '../lib/toc.ts';
 import { sections } from '../site.config.ts';
+import type { CheckedAgainst } from './checked-against.ts';
+import { pathPositions, type PathPosition } from './learning-paths.ts';
 import type { SocialCardImage } from './social-card.ts';
 
 /** A link in the breadcrumb trail. */
@@ -19,8 +21,12 @@ export interface RouteData {
 	href: string;
 	/** Top-level section path for the header link; undefined outside the sections. */
 	section: string | undefined;
-	/** The pre-rendered sidebar of the page's section. */
+	/** The pre-rendered sidebar of the page's section (or the list an image page gives). */
 	sidebarHtml: string;
+	/** Accessible name of the sidebar's navigation landmark. */
+	sidebarName: string;
+	/** Label of the box that filters the sidebar's links, when it has one. */
+	sidebarFilter: string | undefined;
 	breadcrumbs: Breadcrumb[];
 	/** Table of contents; empty hides it. */
 	toc: TocItem[];
@@ -33,10 +39,23 @@ export interface RouteData {
 	next: SidebarLink | undefined;
 	/** Search filter values for this page (section, content type, tags). */
 	searchFilters: Record<string, string[]>;
+	/** The learning paths the page is a part of, with its position and the next step of each. */
+	learningPaths: PathPosition[];
+	/** What the guide was checked against (sources, tool versions, review date); undefined when it names no sources. */
+	checkedAgainst: CheckedAgainst | undefined;
 	/** URL path of the page's Markdown twin (guides); shows "View as Markdown" and "Copy page". */
 	markdownHref: string | undefined;
 	/** The page's Open Graph image; without one, the page gets a summary card with no image. */
 	socialCard: SocialCardImage | undefined;
+}
+
+/** A sidebar other than the guides of the page's section. */
+export interface SidebarChoice {
+	html: string;
+	/** Accessible name of its navigation landmark. */
+	name: string;
+	/** Label of the box that filters its links; none when absent. */
+	filter?: string;
 }
 
 /** What a page says about itself; everything else is derived from its URL and the guide index. */
@@ -53,6 +72,9 @@ export interface RouteInput {
 	readingMinutes?: number;
 	editUrl?: string;
 	searchFilters?: Record<string, string[]>;
+	checkedAgainst?: CheckedAgainst;
+	/** Defaults to the guides of the page's section, or the list of sections outside them. */
+	sidebar?: SidebarChoice;
 	markdownHref?: string;
 	socialCard?: SocialCardImage;
 }
@@ -74,7 +96,9 @@ export function generateRouteData(site: GuideIndex, page: RouteInput): RouteData
 		description: page.description,
 		href: page.href,
 		section: sections.find((section) => section.path === pathSegments(page.href)[0])?.path,
-		sidebarHtml: sidebarHtmlFor(site, page.href),
+		sidebarHtml: page.sidebar?.html ?? sidebarHtmlFor(site, page.href),
+		sidebarName: page.sidebar?.name ?? 'Guides',
+		sidebarFilter: page.sidebar?.filter,
 		breadcrumbs: page.breadcrumbs ?? guideBreadcrumbs(site, page.href),
 		toc: page.toc ?? [],
 		tags: (page.tags ?? []).map((id) => ({ id, label: site.tagLabels.get(id) ?? id })),
@@ -84,6 +108,8 @@ export function generateRouteData(site: GuideIndex, page: RouteInput): RouteData
 		prev,
 		next,
 		searchFilters: page.searchFilters ?? {},
+		learningPaths: pathPositions(site.learningPaths, page.href),
+		checkedAgainst: page.checkedAgainst,
 		markdownHref: page.markdownHref,
 		socialCard: page.socialCard,
 	};

@@ -9,12 +9,33 @@ afterAll(async () => {
 	await site?.close();
 });
 
+/** Desktop and phone (390 px, where the header, sidebar and code blocks change layout). */
+const WIDTHS = [
+	{ name: 'desktop', viewport: { width: 1280, height: 900 } },
+	{ name: 'phone', viewport: { width: 390, height: 844 } },
+] as const;
+
 describe('accessibility (axe-core, WCAG 2.2 A/AA)', () => {
+	for (const [name, path] of [
+		['home page', '/'],
+		['guide', '/software-supply-chain/sboms/'],
+		['learning path', '/paths/sign-attest-verify/'],
+		['image page', '/images/python/'],
+	] as const) {
+		for (const width of WIDTHS) {
+			for (const scheme of ['light', 'dark'] as const) {
+				it(`has no violations on the ${name} (${width.name}, ${scheme})`, async () => {
+					const page = await site.open(path, { colorScheme: scheme, viewport: width.viewport });
+					expect(await wcagViolations(page)).toEqual([]);
+					await page.context().close();
+				});
+			}
+		}
+	}
+
 	for (const [name, path, scheme] of [
-		['home page', '/', 'light'],
-		['article, light', '/software-supply-chain/sboms/', 'light'],
-		['article, dark', '/software-supply-chain/sboms/', 'dark'],
 		['section page', '/container-images/', 'light'],
+		['list of learning paths', '/paths/', 'dark'],
 		['404 page', '/this-page-does-not-exist/', 'light'],
 		['tag page', '/tags/sbom/', 'dark'],
 	] as const) {
@@ -24,6 +45,13 @@ describe('accessibility (axe-core, WCAG 2.2 A/AA)', () => {
 			await page.context().close();
 		});
 	}
+
+	it('has no violations with the phone menu open', async () => {
+		const page = await site.open('/images/python/', { viewport: WIDTHS[1].viewport });
+		await page.click('[data-menu-button]');
+		expect(await wcagViolations(page)).toEqual([]);
+		await page.context().close();
+	});
 
 	it('has no violations with the search dialog open and showing results', async () => {
 		const page = await site.open('/software-supply-chain/sboms/', { colorScheme: 'dark' });

@@ -23,7 +23,7 @@ const listedLinks = (text: string) =>
 
 /** URL paths of the guide pages in dist/ (every index.html below a section, without the generated pages). */
 function guidePages(): string[] {
-	const generated = /^(images|tags|search|contribute|og|pagefind|_astro)(\/|$)/;
+	const generated = /^(images|paths|tags|search|contribute|og|pagefind|_astro)(\/|$)/;
 	return readdirSync(DIST, { recursive: true, encoding: 'utf8' })
 		.filter((file) => file.endsWith('/index.html') && !generated.test(file))
 		.map((file) => `/${file.slice(0, -'index.html'.length)}`)
@@ -222,7 +222,7 @@ describe('image data as JSON', () => {
 	it('lists in packages.json the same packages as the package index page', async () => {
 		const packages = packagesDocumentSchema.parse(await getJson('/images/packages.json'));
 		const html = readFileSync(join(DIST, 'images/packages/index.html'), 'utf8');
-		const rows = [...html.matchAll(/<th scope="row"><bdi>([^<]+)<\/bdi>/g)].map((match) => match[1]);
+		const rows = [...html.matchAll(/<th scope="row"[^>]*><bdi>([^<]+)<\/bdi>/g)].map((match) => match[1]);
 		expect(packages.packages.map((entry) => entry.name)).toEqual(rows);
 		expect(packages.source.demo, 'the demo snapshot says it is demo data').toBe(true);
 	});

@@ -1,7 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { packageIndex } from '../../src/images/queries.ts';
+import { readSnapshot } from '../../src/images/snapshot.ts';
 import { compareText } from '../../src/lib/compare.ts';
+import { idFromName } from '../../src/lib/html.ts';
 import { docPathForFile } from '../../src/lib/routes.ts';
 import { startSite, type SiteHarness } from '../helpers/site.ts';
 
@@ -83,6 +87,80 @@ describe('search', () => {
 		await page.keyboard.press('/');
 		await dialog.waitFor({ state: 'visible' });
 		await context.close();
+	});
+
+	it('links sub-results to sections of the page, never the page itself again', async () => {
+		const page = await site.open('/');
+		await page.click('[data-search-button]');
+		await page.fill('#search-input', 'cosign');
+		await page.locator('.search-subresults a').first().waitFor();
+		const results = await page.locator('.search-results > li').evaluateAll((items) =>
+			items.map((item) => ({
+				page: item.querySelector<HTMLAnchorElement>(':scope > a')!.href,
+				subs: [...item.querySelectorAll<HTMLAnchorElement>('.search-subresults a')].map((link) => link.href),
+			})),
+		);
+		for (const { page: url, subs } of results) {
+			for (const sub of subs) {
+				expect(new URL(sub).hash, sub).not.toMatch(/^(#_top)?$/);
+				expect(sub.split('#')[0], sub).toBe(url.split('#')[0]);
+			}
+		}
+		await page.context().close();
+	});
+
+	it('shows the package index entry first for a package name, linking to its row', async () => {
+		// A package whose name contains "openssl", as the demo and real catalogs both ship one.
+		const packages = [...packageIndex((await readSnapshot('content/images')).images).keys()].filter((name) =>
+			name.includes('openssl'),
+		);
+		expect(packages.length).toBeGreaterThan(0);
+		const page = await site.open('/');
+		await page.click('[data-search-button]');
+		await page.fill('#search-input', 'openssl');
+		const first = page.locator('.search-results > li').first();
+		await first.locator('.search-subresults a').first().waitFor();
+		expect(new URL((await first.locator(':scope > a').getAttribute('href'))!, site.url).pathname).toBe('/images/packages/');
+		const rows = await first.locator('.search-subresults a').evaluateAll((links) =>
+			links.map((link) => ({
+				hash: new URL((link as HTMLAnchorElement).href).hash,
+				title: link.querySelector('.search-result-title')!.textContent,
+			})),
+		);
+		expect(rows.length).toBeGreaterThan(0);
+		for (const row of rows) {
+			expect(packages).toContain(row.title);
+			expect(row.hash).toBe(`#pkg-${idFromName(row.title!)}`);
+		}
+		await page.context().close();
+	});
+});
+
+describe('what a guide was checked against', () => {
+	it('ends the guide with the sources, tool versions and review date of its front matter', async () => {
+		const source = readFileSync('content/docs/software-supply-chain/sboms.mdx', 'utf8');
+		const frontmatter = parse(source.split('\n---')[0]!.replace(/^---\n/, '')) as {
+			sources: { url: string }[];
+			testedWith: string[];
+			reviewed: string;
+		};
+		const page = await site.open(ARTICLE);
+		const note = page.locator('.doc-footer details.checked-against');
+		const summary = (await note.locator('summary').textContent())!;
+		expect(summary).toMatch(
+			new RegExp(`^Checked against ${frontmatter.sources.length} sources, for .+, on \\d{1,2} \\w+ \\d{4}$`),
+		);
+		for (const tool of frontmatter.testedWith) expect(summary).toContain(tool);
+		await note.locator('summary').click();
+		const links = await note.locator('a').evaluateAll((nodes) =>
+			nodes.map((node) => ({
+				href: (node as HTMLAnchorElement).href,
+				rel: node.getAttribute('rel'),
+				visible: node.checkVisibility(),
+			})),
+		);
+		expect(links).toEqual(frontmatter.sources.map(({ url }) => ({ href: url, rel: 'noopener noreferrer', visible: true })));
+		await page.context().close();
 	});
 });
 
@@ -173,6 +251,58 @@ describe('phone layout', () => {
 		await bar.locator('summary').click();
 		expect(await bar.locator('a').first().isVisible()).toBe(true);
 		await context.close();
+	});
+
+	it('keeps the copy button off the text of the first code line', async () => {
+		const page = await site.open(ARTICLE, { viewport: { width: 390, height: 844 } });
+		const overlaps = await page.locator('figure.code-block.is-code').evaluateAll((figures) =>
+			// Blocks in closed tabs or details are not on screen, so their buttons have no place to compare.
+			figures
+				.filter((figure) => figure.checkVisibility())
+				.map((figure) => {
+					const button = figure.querySelector('button[data-copy]')!.getBoundingClientRect();
+					const pre = figure.querySelector('pre')!.getBoundingClientRect();
+					const range = document.createRange();
+					range.selectNodeContents(figure.querySelector('.line')!);
+					// The text of the first line as far as it shows: clipped by the scrolling <pre>.
+					const text = range.getBoundingClientRect();
+					const left = Math.max(text.left, pre.left);
+					const right = Math.min(text.right, pre.right);
+					const overlapX = Math.min(right, button.right) - Math.max(left, button.left);
+					const overlapY = Math.min(text.bottom, button.bottom) - Math.max(text.top, button.top);
+					return { button: button.width > 0, overlap: overlapX > 0 && overlapY > 0 };
+				}),
+		);
+		expect(overlaps.length).toBeGreaterThan(2);
+		expect(overlaps).toEqual(overlaps.map(() => ({ button: true, overlap: false })));
+		await page.context().close();
+	});
+
+	it('shows the whole site name in the header, beside the menu, search and theme controls', async () => {
+		const page = await site.open(ARTICLE, { viewport: { width: 390, height: 844 } });
+		const name = page.locator('.site-header .site-name');
+		// Clipped text would leave the box smaller than its content (the name hides its overflow); the box's fractional
+		// size is rounded up as scrollWidth and scrollHeight are.
+		const size = await name.evaluate((node) => ({
+			clippedX: node.scrollWidth > Math.ceil(node.getBoundingClientRect().width),
+			clippedY: node.scrollHeight > Math.ceil(node.getBoundingClientRect().height),
+			right: node.getBoundingClientRect().right,
+			searchLeft: document.querySelector('.site-header [data-search-button]')!.getBoundingClientRect().left,
+		}));
+		expect(size.clippedX, 'the name is cut off sideways').toBe(false);
+		expect(size.clippedY, 'the name is cut off below').toBe(false);
+		expect(size.right).toBeLessThanOrEqual(size.searchLeft);
+		expect(await name.textContent()).toBe('Supply Chain Academy');
+		await page.context().close();
+	});
+
+	it('names the header search button for screen readers', async () => {
+		const page = await site.open(ARTICLE, { viewport: { width: 390, height: 844 } });
+		const button = page.getByRole('button', { name: 'Search', exact: true });
+		expect(await button.isVisible()).toBe(true);
+		// The label is clipped to a pixel, out of sight, but stays the button's name.
+		expect((await page.locator('.site-header .search-label').boundingBox())!.width).toBeLessThanOrEqual(1);
+		await page.context().close();
 	});
 });
 

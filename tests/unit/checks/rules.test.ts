@@ -186,13 +186,23 @@ describe('reviewed', () => {
 });
 
 describe('wanted guides', () => {
-	it('reports each broken entry of content/wanted.yaml at its line, and accepts the good one', () => {
+	it('reports each broken entry of content/wanted.yaml at the line of its field, and accepts the good one', () => {
 		expect(problems.filter((problem) => problem.file === 'content/wanted.yaml').map(formatProblem)).toEqual([
-			'content/wanted.yaml:11:3  wanted  the id "good-first-guide" is used twice.  (Give each wanted guide its own id.)',
-			'content/wanted.yaml:20:3  wanted  tags.0: Unknown tag "wolfy". Did you mean "wolfi"? Tags come from content/tags.yaml; propose a new one there in your pull request.  (Each entry needs id, title, section, description, tags, difficulty and sources (see CONTRIBUTING.md).)',
-			'content/wanted.yaml:20:3  wanted  difficulty: Invalid option: expected one of "beginner"|"intermediate"|"advanced"  (Each entry needs id, title, section, description, tags, difficulty and sources (see CONTRIBUTING.md).)',
-			'content/wanted.yaml:20:3  wanted  sources: Give at least one primary source to start from.  (Each entry needs id, title, section, description, tags, difficulty and sources (see CONTRIBUTING.md).)',
+			'content/wanted.yaml:11:7  wanted  the id "good-first-guide" is used twice.  (Give each wanted guide its own id.)',
+			'content/wanted.yaml:24:10  wanted  tags.0: Unknown tag "wolfy". Did you mean "wolfi"? Tags come from content/tags.yaml; propose a new one there in your pull request.  (Each entry needs id, title, section, description, tags, difficulty and sources (see CONTRIBUTING.md).)',
+			'content/wanted.yaml:25:15  wanted  difficulty: Invalid option: expected one of "beginner"|"intermediate"|"advanced"  (Each entry needs id, title, section, description, tags, difficulty and sources (see CONTRIBUTING.md).)',
+			'content/wanted.yaml:26:12  wanted  sources: Give at least one primary source to start from.  (Each entry needs id, title, section, description, tags, difficulty and sources (see CONTRIBUTING.md).)',
 			'content/wanted.yaml:27:3  wanted  "pass" is written already (content/docs/links/pass).  (Remove the entry from content/wanted.yaml in the pull request that adds the guide.)',
+		]);
+	});
+});
+
+describe('learning paths', () => {
+	it('reports an unknown section and each guide that is not published, with the closest guide, at its line', () => {
+		expect(problems.filter((problem) => problem.file === 'content/paths.yaml').map(formatProblem)).toEqual([
+			'content/paths.yaml:12:12  learning-paths  "broken-path" names the unknown section "nowhere".  (Use one of: code, directives, duplicates, flags, frontmatter, headings, leftovers, links, pictures, reviewed, spelling, syntax.)',
+			'content/paths.yaml:14:7  learning-paths  "broken-path" lists "links/pas", which is not a published guide.  (Did you mean "links/pass"? Guide ids are paths under content/docs without extension, e.g. "open-source/wolfi/overview"; drafts cannot be part of a path.)',
+			'content/paths.yaml:15:7  learning-paths  "broken-path" lists "leftovers/draft", which is a draft.  (Publish the guide (remove draft: true) in the same pull request, or leave it out of the path until then.)',
 		]);
 	});
 });

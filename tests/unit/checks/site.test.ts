@@ -38,19 +38,21 @@ describe('generated routes', () => {
 			'/',
 			'/404.html',
 			'/contribute/',
+			'/favicon.svg',
 			'/images/',
 			'/images/index.json',
 			'/images/packages.json',
 			'/images/packages/',
 			'/llms-full.txt',
 			'/llms.txt',
+			'/paths/',
 			'/robots.txt',
 			'/rss.xml',
 			'/search/',
 			'/sitemap-index.xml',
 			'/tags/',
 		]);
-		expect(prefixes).toEqual(['/images/', '/og/', '/tags/']);
+		expect(prefixes).toEqual(['/images/', '/og/', '/paths/', '/tags/']);
 	});
 });
 

@@ -3,7 +3,7 @@ import { buildGuideIndex, lastUpdated, sidebarHtmlFor } from '../../../src/data/
 import { TEST_TAGS, docEntry } from '../../helpers/collection-entries.ts';
 
 const SECTIONS = [{ path: 'open-source', label: 'Open source' }];
-const inputs = { sections: SECTIONS, gitDates: new Map<string, Date>(), tags: TEST_TAGS };
+const inputs = { sections: SECTIONS, gitDates: new Map<string, Date>(), tags: TEST_TAGS, learningPaths: [] };
 const entries = [
 	docEntry('open-source/wolfi/overview', { tags: ['wolfi'] }),
 	docEntry('open-source/index', { title: 'Open source' }),

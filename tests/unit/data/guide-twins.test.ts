@@ -22,6 +22,7 @@ const site = buildGuideIndex(entries, {
 	sections: [{ path: 'open-source', label: 'Open source' }],
 	gitDates: new Map(),
 	tags: TEST_TAGS,
+	learningPaths: [],
 });
 
 describe('guides in reading order', () => {

@@ -33,6 +33,10 @@ describe('image catalog data', () => {
 		]);
 		expect(catalog.mentions.get('static')).toBeUndefined();
 		expect(catalog.overviews.get('python')?.data.category).toBe('Base');
+		expect(catalog.sidebarHtml).toBe(
+			'<ul class="sidebar-tree sidebar-images"><li><a href="/images/jq/">jq</a></li>' +
+				'<li><a href="/images/python/">python</a></li><li><a href="/images/static/">static</a></li></ul>',
+		);
 	});
 
 	it('refuses an overview of an image the snapshot lacks, but not in a live build of a few repositories', () => {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Font } from 'satori';
 import {
@@ -12,11 +11,12 @@ import {
 	type CardBrand,
 	type CardElement,
 } from '../../../src/lib/social-card.ts';
+import { logoFile } from '../../../src/lib/logo.ts';
 
 const BRAND: CardBrand = {
 	siteName: 'Supply Chain Academy',
 	host: 'academy.test',
-	markSvg: readFileSync('public/favicon.svg', 'utf8'),
+	markSvg: logoFile(),
 };
 
 /** Every string in a card tree, in document order. */

@@ -59,6 +59,7 @@ describe('catalog cards', () => {
 			images: [demo.image('jq'), demo.image('static')],
 			overviews: new Map([['jq', overviewEntry('jq', 'jq for JSON on the command line.', 'Tooling')]]),
 			mentions: new Map(),
+			sidebarHtml: '',
 			source,
 		});
 		expect(model.categories).toEqual(['Tooling', 'Uncategorized']);
@@ -85,6 +86,7 @@ describe('catalog cards', () => {
 			images: demo.all(),
 			overviews: new Map(),
 			mentions: new Map(),
+			sidebarHtml: '',
 			source: { ...snapshot, mode: 'snapshot' },
 		});
 		expect(model.demo?.what).toMatch(/^Every image on these pages is a demo image that Supply Chain Academy builds itself/);

@@ -18,6 +18,15 @@ const site = buildGuideIndex(
 		],
 		gitDates: new Map(),
 		tags: TEST_TAGS,
+		learningPaths: [
+			{
+				id: 'pin-images',
+				title: 'Pin images',
+				description: 'From what Wolfi is to pinning an image by its digest, step by step.',
+				section: 'container-images',
+				guides: ['open-source/wolfi', 'container-images/pinning'],
+			},
+		],
 	},
 );
 const guide = (href: string, title: string): ListedGuide => ({
@@ -49,11 +58,12 @@ const about = (demo: boolean) => ({
 });
 
 describe('llms.txt model', () => {
-	it('lists each sidebar section’s guides by their twins, in the order given, then the image data files', () => {
+	it('lists each sidebar section’s guides by their twins, in the order given, then the learning paths and the image data files', () => {
 		const model = llmsTxtModel(site, GUIDES, about(false));
 		expect(model.sections.map((section) => [section.title, section.links.map((link) => link.url)])).toEqual([
 			['Open source', ['https://academy.test/open-source.md', 'https://academy.test/open-source/wolfi.md']],
 			['Container images', ['https://academy.test/container-images.md', 'https://academy.test/container-images/pinning.md']],
+			['Learning paths', ['https://academy.test/paths/pin-images/']],
 			['Image data', ['https://academy.test/images/index.json', 'https://academy.test/images/packages.json']],
 		]);
 		expect(model.sections[0]!.links[1]).toEqual({
@@ -61,6 +71,9 @@ describe('llms.txt model', () => {
 			url: 'https://academy.test/open-source/wolfi.md',
 			description: 'About Wolfi.',
 		});
+		expect(model.sections[2]!.links[0]!.description).toMatch(
+			/^From what Wolfi is to pinning an image by its digest, step by step\. In order: .+; .+\.$/,
+		);
 		expect(model.optional.map((link) => link.url)).toEqual(['https://academy.test/llms-full.txt']);
 	});
 

@@ -15,6 +15,15 @@ const site = buildGuideIndex(entries, {
 	sections: [{ path: 'open-source', label: 'Open source' }],
 	gitDates: new Map(),
 	tags: TEST_TAGS,
+	learningPaths: [
+		{
+			id: 'wolfi-basics',
+			title: 'Wolfi basics',
+			description: 'What Wolfi is and how its packages are listed, in the order a newcomer needs them.',
+			section: 'open-source',
+			guides: ['open-source/wolfi/overview', 'open-source/wolfi/packages'],
+		},
+	],
 });
 const headings = [
 	{ depth: 2, slug: 'install', text: 'Install' },
@@ -66,6 +75,42 @@ describe('route data', () => {
 			{ id: 'unknown-tag', label: 'unknown-tag' },
 		]);
 		expect(route.sidebarHtml).toBe(site.sectionLinksHtml);
+		expect(route.sidebarName).toBe('Guides');
+		expect(route.learningPaths).toEqual([]);
+	});
+
+	it('gives a page the sidebar it asks for, with its name and filter', () => {
+		const route = generateRouteData(site, {
+			title: 'python',
+			description: 'Python.',
+			href: '/images/python/',
+			sidebar: { html: '<ul><li><a href="/images/python/">python</a></li></ul>', name: 'Images', filter: 'Filter images' },
+		});
+		expect(route).toMatchObject({
+			sidebarHtml: '<ul><li><a href="/images/python/">python</a></li></ul>',
+			sidebarName: 'Images',
+			sidebarFilter: 'Filter images',
+		});
+	});
+
+	it('places a guide in its learning paths: Part N of M, and the next step until the last part', () => {
+		const first = generateRouteData(site, {
+			title: 'Overview',
+			description: 'About Wolfi.',
+			href: '/open-source/wolfi/overview/',
+		});
+		expect(first.learningPaths).toMatchObject([
+			{
+				path: { id: 'wolfi-basics', title: 'Wolfi basics', href: '/paths/wolfi-basics/' },
+				part: 1,
+				total: 2,
+				label: 'Part 1 of 2',
+				next: { href: '/open-source/wolfi/packages/', title: 'Title of open-source/wolfi/packages' },
+				guides: ['/open-source/wolfi/overview/', '/open-source/wolfi/packages/'],
+			},
+		]);
+		const last = generateRouteData(site, { title: 'Packages', description: 'Packages.', href: '/open-source/wolfi/packages/' });
+		expect(last.learningPaths.map(({ label, next }) => ({ label, next }))).toEqual([{ label: 'Part 2 of 2', next: undefined }]);
 	});
 });
 
@@ -83,11 +128,21 @@ describe('guide page model', () => {
 		);
 		expect(page.route.searchFilters).toEqual({ type: ['Guide'], tag: ['Wolfi', 'SBOM'], section: ['Open source'] });
 		expect(page.section).toBeUndefined();
+		expect(page.learningPaths).toEqual([]);
 	});
 
-	it('lists the guides of a section on its landing page, without a reading time', () => {
+	it('says what a guide was checked against, from its front matter', () => {
+		expect(guidePageModel(site, overview, headings).route.checkedAgainst).toEqual({
+			sentence: 'Checked against 1 source, for cosign 3.0.2, on 1 January 2025',
+			sources: [{ title: 'A specification', url: 'https://example.org/spec' }],
+		});
+	});
+
+	it('lists the paths and guides of a section on its landing page, in its table of contents, without a reading time', () => {
 		const page = guidePageModel(site, entries[1]!, headings);
 		expect(page.section?.path).toBe('open-source/wolfi');
+		expect(page.learningPaths.map((path) => path.id)).toEqual(['wolfi-basics']);
+		expect(page.route.toc.map((item) => item.slug)).toEqual(['install', 'learning-paths', 'guides-in-this-section']);
 		expect(page.route.readingMinutes).toBeUndefined();
 	});
 

@@ -16,6 +16,7 @@ const site = buildGuideIndex(entries, {
 	sections: [{ path: 'open-source', label: 'Open source' }],
 	gitDates: new Map(),
 	tags: TEST_TAGS,
+	learningPaths: [],
 });
 
 describe('social card page model', () => {
