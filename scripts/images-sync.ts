@@ -16,6 +16,7 @@ async function main(): Promise<number> {
 		tags: plan.tags,
 		outDir: plan.outDir,
 		mode: plan.mode,
+		signing: plan.signing,
 		transport: { concurrency: plan.concurrency, insecure: plan.insecure, credentials: lookupCredentials(plan.location.host) },
 		onEvent: progressReporter(process.stderr),
 	});

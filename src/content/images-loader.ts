@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
 import { z } from 'astro/zod';
@@ -9,6 +10,7 @@ import {
 	type RegistryLocation,
 } from '../registry/index.ts';
 import { compareText } from '../lib/compare.ts';
+import { entryId } from '../lib/routes.ts';
 import { AcademyError } from '../lib/errors.ts';
 import type { RecordedAs, TagSelection } from '../images/collect.ts';
 import {
@@ -18,9 +20,10 @@ import {
 	type ImageRepository,
 	type SnapshotMetadata,
 } from '../images/model.ts';
-import { DEFAULT_REPOSITORIES_FILE, DEFAULT_TAGS, loadRepositoriesConfig } from '../images/repositories-config.ts';
+import { DEFAULT_REPOSITORIES_FILE, DEFAULT_TAGS, loadRepositoriesConfigFor } from '../images/repositories-config.ts';
 import { resolveImages, type ResolveEvent } from '../images/resolve.ts';
 import { DEFAULT_SNAPSHOT_DIR, readSnapshot, readSnapshotMetadata } from '../images/snapshot.ts';
+import { snapshotBase } from '../images/sync.ts';
 import { toAstroError } from './errors.ts';
 
 /** Where image data comes from in this build, as described to readers on the catalog. */
@@ -110,14 +113,16 @@ function logProgress(context: LoaderContext, location: RegistryLocation): (event
  */
 async function loadLive(context: LoaderContext, settings: LiveSettings): Promise<LoadedImages> {
 	const location = parseRegistryLocation(settings.registry);
-	const config = settings.repositories && settings.tags ? null : await loadRepositoriesConfig(DEFAULT_REPOSITORIES_FILE);
+	const config = await loadRepositoriesConfigFor(DEFAULT_REPOSITORIES_FILE, !(settings.repositories && settings.tags));
 	const recordedAs = settings.recordedAs ?? { registry: location.host, namespace: location.namespace };
+	const signing = config?.signing ?? {};
 	const resolution = await resolveImages({
 		location,
 		repositories: settings.repositories ?? config!.repositories,
 		tags: settings.tags ?? config?.tags ?? [...DEFAULT_TAGS],
 		recordedAs,
 		previous: reusableImages(context, recordedAs),
+		signing,
 		// The same credentials images:sync uses: REGISTRY_USERNAME/PASSWORD, else docker's config and credential helpers.
 		transport: { credentials: lookupCredentials(location.host) },
 		onEvent: logProgress(context, location),
@@ -129,19 +134,44 @@ async function loadLive(context: LoaderContext, settings: LiveSettings): Promise
 			'Each failure says what to do; a live build needs every repository.',
 		);
 	}
+	const { verification } = resolution;
 	context.logger.info(
-		`Pulled ${resolution.images.length} images live from ${settings.registry} with ${resolution.requests} requests.`,
+		`Pulled ${resolution.images.length} images live from ${settings.registry} with ${resolution.requests} requests; ` +
+			(verification.trustRoot === null
+				? `signatures not checked (no signing policy for ${recordedAs.registry} in ${DEFAULT_REPOSITORIES_FILE}).`
+				: `${verification.checked} signed layers checked against the ${verification.trustRoot} trust root, ${verification.reused} known from the last build.`),
 	);
+	await warnAboutUnusedOverviews(context, resolution.images);
 	const source: ImageSource = {
 		mode: 'live',
 		schemaVersion: IMAGE_SCHEMA_VERSION,
-		registry: recordedAs.registry,
-		namespace: recordedAs.namespace,
-		demo: false,
+		...snapshotBase(recordedAs, signing),
 		syncedAt: new Date().toISOString(),
 		repositories: resolution.images.map((image) => image.name).sort(compareText),
 	};
 	return { source, images: resolution.images };
+}
+
+/** Ids of the hand-written overviews next to the snapshot, as the imageOverviews collection names them. */
+async function overviewIds(): Promise<string[]> {
+	const files = await readdir(DEFAULT_SNAPSHOT_DIR, { recursive: true });
+	return files
+		.filter((file) => /\.mdx?$/.test(file))
+		.map(entryId)
+		.sort(compareText);
+}
+
+/**
+ * Warn, once, about overviews of images this live build did not pull: a registry with some of the images, or others,
+ * still gives a working site, and those overviews are left out.
+ */
+async function warnAboutUnusedOverviews(context: LoaderContext, images: readonly ImageRepository[]): Promise<void> {
+	const pulled = new Set(images.map((image) => image.name));
+	const unused = (await overviewIds()).filter((id) => !pulled.has(id));
+	if (unused.length === 0) return;
+	context.logger.warn(
+		`${unused.length} image overview(s) in ${DEFAULT_SNAPSHOT_DIR}/ are skipped because this registry has no such image: ${unused.join(', ')}.`,
+	);
 }
 
 /** The images of the committed snapshot and its metadata; snapshot errors keep their hint. */

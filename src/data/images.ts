@@ -31,3 +31,12 @@ async function loadImageCatalog(): Promise<ImageCatalog> {
 export async function renderOverview(entry: ImageOverviewEntry | undefined) {
 	return entry ? (await render(entry)).Content : undefined;
 }
+
+/**
+ * The image names links may point at when links to other image pages must become plain text: in a live build, which
+ * may read a registry with only some of the images the guides mention. Null in a snapshot build, where every image
+ * page a guide links to must exist and the link check fails the build otherwise.
+ */
+export function linkableImages(catalog: ImageCatalog): string[] | null {
+	return catalog.source.mode === 'live' ? catalog.images.map((image) => image.name) : null;
+}

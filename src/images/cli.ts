@@ -3,7 +3,7 @@ import { parseRegistryLocation, type RegistryLocation } from '../registry/index.
 import { formatBytes } from '../lib/bytes.ts';
 import { UsageError } from '../lib/errors.ts';
 import type { TagSelection } from './collect.ts';
-import { DEFAULT_REPOSITORIES_FILE, loadRepositoriesConfig } from './repositories-config.ts';
+import { DEFAULT_REPOSITORIES_FILE, loadRepositoriesConfigFor, type RegistrySigning } from './repositories-config.ts';
 import type { ResolveEvent } from './resolve.ts';
 import { DEFAULT_SNAPSHOT_DIR } from './snapshot.ts';
 import type { SyncReport } from './sync.ts';
@@ -38,6 +38,8 @@ export interface SyncPlan {
 	concurrency: number;
 	insecure: boolean;
 	mode: 'exact' | 'merge';
+	/** Signing policy per registry, from the repositories file (empty when flags made the file unnecessary and it is absent). */
+	signing: Record<string, RegistrySigning>;
 }
 
 const list = (value: string) =>
@@ -87,7 +89,7 @@ export async function planSync(argv: string[]): Promise<SyncPlan | null> {
 		values.registry === undefined ||
 		(values.repos === undefined && !values.all) ||
 		(values.tags === undefined && !values['all-tags']);
-	const config = needsConfig ? await loadRepositoriesConfig(values.config ?? DEFAULT_REPOSITORIES_FILE) : null;
+	const config = await loadRepositoriesConfigFor(values.config ?? DEFAULT_REPOSITORIES_FILE, needsConfig);
 	const insecure = values.insecure ?? false;
 	const location = parseRegistryLocation(values.registry ?? config!.registry, { insecure });
 	const repositories = values.all ? null : values.repos !== undefined ? list(values.repos) : config!.repositories;
@@ -103,6 +105,7 @@ export async function planSync(argv: string[]): Promise<SyncPlan | null> {
 		concurrency,
 		insecure,
 		mode: values.repos !== undefined ? 'merge' : 'exact',
+		signing: config?.signing ?? {},
 	};
 }
 
@@ -149,6 +152,12 @@ export function formatSyncSummary(report: SyncReport, outDir: string): string {
 			? `Snapshot ${outDir}: ${report.write.written.length} files written, ${report.write.removed.length} removed`
 			: `Snapshot ${outDir}: unchanged`,
 	];
+	const { verification } = report;
+	lines.push(
+		verification.trustRoot === null
+			? `Signatures: not checked (no signing policy for this registry in ${DEFAULT_REPOSITORIES_FILE})`
+			: `Signatures: ${verification.checked} checked against the ${verification.trustRoot} trust root, ${verification.reused} known from the last sync`,
+	);
 	if (report.previousProblem) lines.push(`Previous snapshot ignored: ${report.previousProblem}`);
 	for (const outcome of report.outcomes) {
 		if (outcome.missingTags.length) lines.push(`  ${outcome.name}: tags not found: ${outcome.missingTags.join(', ')}`);

@@ -31,8 +31,16 @@ import {
 	type SbomDocument,
 } from '../attestations/sbom.ts';
 import { compareText } from '../lib/compare.ts';
+import { AcademyError } from '../lib/errors.ts';
 import { deriveHasPackageManager, deriveHasShell, deriveRunsAsRoot } from './derive.ts';
 import { imageConfigurationFromApko, provenanceFromSlsa, sbomFromDocument, type EvidenceOrigin } from './evidence.ts';
+import {
+	digestVerification,
+	type CheckedEvidence,
+	type CheckSubject,
+	type FoundLayer,
+	type SignatureChecks,
+} from './verification.ts';
 import {
 	IMAGE_SCHEMA_VERSION,
 	imageRepositorySchema,
@@ -74,6 +82,8 @@ export interface CollectRequest {
 	incremental: boolean;
 	/** The registry's tag history extension, asked when a tag moved; null when the registry has none. */
 	tagHistory: TagHistoryExtension | null;
+	/** The run's signature verification: policy, trust root and the outcomes already known. */
+	checks: SignatureChecks;
 }
 
 export interface CollectResult {
@@ -112,6 +122,25 @@ const CREATED_ANNOTATION = 'org.opencontainers.image.created';
 
 const UNDERSTOOD: readonly string[] = Object.values(PredicateType);
 
+/** An SBOM attached with cosign's `.sbom` tag carries no signature of its own, so there is nothing in it to verify. */
+const ATTACHED_SBOM_CHECK: CheckedEvidence = {
+	verification: {
+		status: 'not-checked',
+		reason: {
+			code: 'unsupported-format',
+			message:
+				'An SBOM attached with cosign’s .sbom tag is a plain file with no signature in it; a separate signature of the attachment is not looked up.',
+		},
+		format: null,
+		identity: null,
+		issuer: null,
+		transparencyLog: null,
+		trustRoot: null,
+		predicateType: null,
+	},
+	verificationKey: null,
+};
+
 /** A piece of evidence once read. */
 interface OpenedEvidence {
 	/** Statement version; null for an SBOM attached without a Statement (cosign's `.sbom` tag). */
@@ -130,8 +159,11 @@ class Evidence {
 	/** A format the site lists but does not read (a cosign `.sbom` in SPDX tag-value, say): known without opening. */
 	sbom: SbomDocument | null;
 	opened: OpenedEvidence | null = null;
+	/** Its verification, once `verify` ran (every piece of evidence is verified before it is listed). */
+	checked: CheckedEvidence | null = null;
 	readonly #announced: string;
 	readonly #read: () => Promise<OpenedEvidence>;
+	readonly #check: () => Promise<CheckedEvidence>;
 	#opening: Promise<OpenedEvidence> | null = null;
 
 	constructor(options: {
@@ -139,12 +171,14 @@ class Evidence {
 		order: string;
 		announced: string;
 		read: () => Promise<OpenedEvidence>;
+		check: () => Promise<CheckedEvidence>;
 		sbom?: SbomDocument;
 	}) {
 		this.source = options.source;
 		this.order = options.order;
 		this.#announced = options.announced;
 		this.#read = options.read;
+		this.#check = options.check;
 		this.sbom = options.sbom ?? null;
 	}
 
@@ -158,14 +192,26 @@ class Evidence {
 		return this.#opening;
 	}
 
+	/** Check its signature against the run's policy (a cached outcome is reused without fetching the blob). */
+	async verify(): Promise<void> {
+		this.checked ??= await this.#check();
+	}
+
 	/** The model entry: what the page lists about this attestation. */
 	attestation(): Attestation {
 		const type = this.predicateType;
+		if (!this.checked) {
+			throw new AcademyError(
+				`The attestation ${this.order} is listed before its signature was checked`,
+				'Verify every piece of evidence (Evidence.verify) before listing it; this is a bug in src/images/collect.ts.',
+			);
+		}
 		return {
 			predicateType: type,
 			source: this.source,
 			statement: this.opened?.statement ?? null,
 			understood: this.sbom ? this.sbom.kind !== 'other' : UNDERSTOOD.includes(type) || isSbomPredicateType(type),
+			...this.checked,
 		};
 	}
 }
@@ -272,11 +318,29 @@ function attestationManifestsOf(entries: readonly Descriptor[]): Map<string, str
 class RepositoryCollector {
 	readonly #client: RegistryClient;
 	readonly #repository: string;
+	readonly #checks: SignatureChecks;
 	#knownTags: Set<string> | null = null;
+	/** Blobs by digest: a layer both read and verified is fetched once. */
+	readonly #blobs = new Map<string, Promise<Buffer>>();
 
-	constructor(client: RegistryClient, repository: string) {
+	constructor(client: RegistryClient, repository: string, checks: SignatureChecks) {
 		this.#client = client;
 		this.#repository = repository;
+		this.#checks = checks;
+	}
+
+	#blob(digest: string): Promise<Buffer> {
+		let blob = this.#blobs.get(digest);
+		if (!blob) {
+			blob = this.#client.getBlob(this.#repository, digest);
+			this.#blobs.set(digest, blob);
+		}
+		return blob;
+	}
+
+	/** Verify signed layers about `subject`, fetching a blob only when its outcome is not cached. */
+	#check(layers: readonly FoundLayer[], subject: CheckSubject): Promise<CheckedEvidence> {
+		return this.#checks.check(layers, subject, (digest) => this.#blob(digest));
 	}
 
 	/** All tags, fetched at most once: they tell which cosign and tag-schema artifacts exist without probing. */
@@ -304,7 +368,7 @@ class RepositoryCollector {
 	/** A layer holding a Statement, in a DSSE envelope or plain, as evidence about `subject`. */
 	#statementLayer(
 		layer: Descriptor,
-		subject: string,
+		subject: CheckSubject,
 		source: ArtifactSource,
 		order: string,
 		announced: string | undefined,
@@ -314,13 +378,17 @@ class RepositoryCollector {
 			source,
 			order,
 			announced: announced ?? '',
-			read: async () =>
-				openedStatement(decode(await this.#client.getBlob(this.#repository, layer.digest), this.#context(layer.digest)), subject),
+			read: async () => openedStatement(decode(await this.#blob(layer.digest), this.#context(layer.digest)), subject.digest),
+			check: () => this.#check([layer], subject),
 		});
 	}
 
-	/** Signatures, attestations and referrers of `digest`, with evidence listed but read only when needed. */
-	async #artifacts(digest: string, skipReferrers: ReadonlySet<string> = new Set()): Promise<ArtifactFindings> {
+	/**
+	 * Signatures, attestations and referrers of `subject`, each verified against it, with evidence listed but read only
+	 * when needed. Referrers in `skipReferrers` are listed, not read.
+	 */
+	async #artifacts(subject: CheckSubject, skipReferrers: ReadonlySet<string> = new Set()): Promise<ArtifactFindings> {
+		const { digest } = subject;
 		const known = await this.knownTags();
 		const base = digestTag(digest);
 		const [sig, att, sbom, referrers] = await Promise.all([
@@ -331,11 +399,12 @@ class RepositoryCollector {
 		]);
 		const findings: ArtifactFindings = { signatures: [], referrers: [], evidence: [] };
 		if (sig) {
-			const layers = this.#layersOf(sig, 'cosign signature');
+			const layers = this.#layersOf(sig, 'cosign signature').filter((layer) => layer.mediaType === MediaType.cosignSimpleSigning);
 			findings.signatures.push({
 				source: 'cosign-tag',
 				digest: sig.digest,
-				count: layers.filter((layer) => layer.mediaType === MediaType.cosignSimpleSigning).length,
+				count: layers.length,
+				...(await this.#check(layers, subject)),
 			});
 		}
 		if (att) {
@@ -343,7 +412,7 @@ class RepositoryCollector {
 				if (layer.mediaType !== MediaType.dsseEnvelope) return;
 				const order = `cosign-tag ${att.digest} ${String(index).padStart(4, '0')}`;
 				const announced = layer.annotations?.[COSIGN_PREDICATE_TYPE_ANNOTATION];
-				findings.evidence.push(this.#statementLayer(layer, digest, 'cosign-tag', order, announced, decodeDsseStatement));
+				findings.evidence.push(this.#statementLayer(layer, subject, 'cosign-tag', order, announced, decodeDsseStatement));
 			});
 		}
 		if (sbom) {
@@ -352,7 +421,7 @@ class RepositoryCollector {
 			);
 		}
 		const fromReferrers = await Promise.all(
-			referrers.descriptors.map((descriptor) => this.#readReferrer(descriptor, digest, skipReferrers.has(descriptor.digest))),
+			referrers.descriptors.map((descriptor) => this.#readReferrer(descriptor, subject, skipReferrers.has(descriptor.digest))),
 		);
 		for (const found of fromReferrers) {
 			findings.signatures.push(...found.signatures);
@@ -361,6 +430,7 @@ class RepositoryCollector {
 		}
 		// Evidence whose type no annotation announced is opened now: the listing needs its type.
 		await Promise.all(findings.evidence.filter((item) => item.predicateType === '').map((item) => item.open()));
+		await Promise.all(findings.evidence.map((item) => item.verify()));
 		findings.evidence.sort((a, b) => compareText(a.order, b.order));
 		findings.referrers.sort((a, b) => compareText(a.digest, b.digest));
 		findings.signatures.sort((a, b) => compareText(a.source, b.source) || compareText(a.digest, b.digest));
@@ -383,6 +453,7 @@ class RepositoryCollector {
 				predicate: unread === null ? await this.#client.getJsonBlob(this.#repository, layer.digest, 'attached SBOM') : null,
 				aboutSubject: true,
 			}),
+			check: async () => ATTACHED_SBOM_CHECK,
 		});
 	}
 
@@ -390,7 +461,7 @@ class RepositoryCollector {
 	 * A referrer is always listed. Sigstore bundles, bare DSSE envelopes and in-toto Statements (a BuildKit attestation
 	 * manifest pushed as a referrer) are read: signatures are counted, attestations become evidence.
 	 */
-	async #readReferrer(descriptor: Descriptor, subject: string, listOnly: boolean): Promise<ReferrerFindings> {
+	async #readReferrer(descriptor: Descriptor, subject: CheckSubject, listOnly: boolean): Promise<ReferrerFindings> {
 		const found: ReferrerFindings = {
 			signatures: [],
 			referrers: [
@@ -411,14 +482,14 @@ class RepositoryCollector {
 		const manifest = await this.#client.getManifest(this.#repository, descriptor.digest);
 		const layers = this.#layersOf(manifest, 'referrer');
 		const annotations = { ...(manifest.kind === 'manifest' ? manifest.manifest.annotations : {}), ...descriptor.annotations };
-		let signatures = 0;
+		const signatures: Descriptor[] = [];
 		await Promise.all(
 			layers.map(async (layer, index) => {
 				const order = `referrers ${descriptor.digest} ${String(index).padStart(4, '0')}`;
 				if (isBundleMediaType(layer.mediaType)) {
 					const evidence = await this.#bundleLayer(layer, subject, order, annotations);
 					if (evidence) found.evidence.push(evidence);
-					else signatures++;
+					else signatures.push(layer);
 				} else if (layer.mediaType === MediaType.dsseEnvelope) {
 					const announced = layer.annotations?.[COSIGN_PREDICATE_TYPE_ANNOTATION];
 					found.evidence.push(this.#statementLayer(layer, subject, 'referrers', order, announced, decodeDsseStatement));
@@ -428,7 +499,16 @@ class RepositoryCollector {
 				}
 			}),
 		);
-		if (signatures > 0) found.signatures.push({ source: 'referrers', digest: descriptor.digest, count: signatures });
+		if (signatures.length > 0) {
+			// Layers in their manifest order, so the combined outcome does not depend on which request finished first.
+			signatures.sort((a, b) => layers.indexOf(a) - layers.indexOf(b));
+			found.signatures.push({
+				source: 'referrers',
+				digest: descriptor.digest,
+				count: signatures.length,
+				...(await this.#check(signatures, subject)),
+			});
+		}
 		return found;
 	}
 
@@ -438,7 +518,7 @@ class RepositoryCollector {
 	 */
 	async #bundleLayer(
 		layer: Descriptor,
-		subject: string,
+		subject: CheckSubject,
 		order: string,
 		annotations: Record<string, string>,
 	): Promise<Evidence | null> {
@@ -446,25 +526,29 @@ class RepositoryCollector {
 		const announced = annotations[BundleAnnotation.predicateType];
 		if (content === 'message-signature' || announced === COSIGN_SIGN_PREDICATE_TYPE) return null;
 		const read = async (): Promise<OpenedEvidence> => {
-			const bundle = readSigstoreBundle(await this.#client.getBlob(this.#repository, layer.digest), this.#context(layer.digest));
+			const bundle = readSigstoreBundle(await this.#blob(layer.digest), this.#context(layer.digest));
 			if (!bundle.statement) return { statement: null, predicateType: '', predicate: null, aboutSubject: false };
-			return openedStatement(bundle.statement, subject);
+			return openedStatement(bundle.statement, subject.digest);
 		};
 		const evidence = new Evidence({
 			source: 'referrers',
 			order,
 			announced: content === 'dsse-envelope' ? (announced ?? '') : '',
 			read,
+			check: () => this.#check([layer], subject),
 		});
 		if (content === 'dsse-envelope' && announced) return evidence;
 		const opened = await evidence.open();
 		return opened.statement === null || opened.predicateType === COSIGN_SIGN_PREDICATE_TYPE ? null : evidence;
 	}
 
-	/** The Statements of BuildKit attestation manifests about one platform, as evidence attached to that platform. */
-	async #attestationManifests(digests: readonly string[], platform: string): Promise<Evidence[]> {
+	/**
+	 * The Statements of BuildKit attestation manifests about one platform, as evidence attached to that platform (the
+	 * verifier records them as unsigned: BuildKit stores them without a signature).
+	 */
+	async #attestationManifests(digests: readonly string[], platform: CheckSubject): Promise<Evidence[]> {
 		const manifests = await Promise.all(digests.map((digest) => this.#client.getManifest(this.#repository, digest)));
-		return manifests.flatMap((manifest) =>
+		const evidence = manifests.flatMap((manifest) =>
 			this.#layersOf(manifest, 'attestation manifest').flatMap((layer, index) =>
 				// Only in-toto layers are defined; "any unknown mediaTypes should be ignored" (attestation-storage.md).
 				layer.mediaType === MediaType.inTotoPayload
@@ -481,6 +565,8 @@ class RepositoryCollector {
 					: [],
 			),
 		);
+		await Promise.all(evidence.map((item) => item.verify()));
+		return evidence;
 	}
 
 	/** One platform manifest: its config, its own evidence, and the index's where it has none of its own. */
@@ -503,6 +589,7 @@ class RepositoryCollector {
 			(await readSbomFrom(findings.evidence, 'manifest', context)) ??
 			(index ? await readSbomFrom(index.findings.evidence, 'index', this.#context(digest)) : null);
 		const provenance = (await readProvenanceFrom(findings.evidence, 'manifest')) ?? index?.provenance ?? null;
+		const attestations = listAttestations(findings.evidence);
 		return {
 			platform: platformName({ os, architecture, variant: variant ?? undefined }),
 			os,
@@ -516,7 +603,8 @@ class RepositoryCollector {
 			config,
 			annotations: manifest.annotations ? sortRecord(manifest.annotations) : null,
 			signatures: findings.signatures,
-			attestations: listAttestations(findings.evidence),
+			verification: digestVerification(findings.signatures, attestations),
+			attestations,
 			referrers: findings.referrers,
 			sbom,
 			provenance,
@@ -530,7 +618,11 @@ class RepositoryCollector {
 
 	/** One variant: the index (or single manifest) at `digest`, its platforms, and what is signed or attested. */
 	async variant(digest: string, tags: string[]): Promise<ImageVariant> {
-		const [top, findings] = await Promise.all([this.#client.getManifest(this.#repository, digest), this.#artifacts(digest)]);
+		const fetchedTop = this.#client.getManifest(this.#repository, digest);
+		const [top, findings] = await Promise.all([
+			fetchedTop,
+			this.#artifacts({ digest, manifest: async () => (await fetchedTop).bytes }),
+		]);
 		let platforms: ImagePlatform[];
 		let provenance: Provenance | null;
 		if (top.kind === 'index') {
@@ -539,10 +631,12 @@ class RepositoryCollector {
 			const listedInIndex = new Set([...attestationManifests.values()].flat());
 			platforms = await Promise.all(
 				top.index.manifests.filter(isPlatformEntry).map(async (child) => {
+					const fetchedChild = this.#client.getManifest(this.#repository, child.digest);
+					const subject: CheckSubject = { digest: child.digest, manifest: async () => (await fetchedChild).bytes };
 					const [fetched, own, built] = await Promise.all([
-						this.#client.getManifest(this.#repository, child.digest),
-						this.#artifacts(child.digest, listedInIndex),
-						this.#attestationManifests(attestationManifests.get(child.digest) ?? [], child.digest),
+						fetchedChild,
+						this.#artifacts(subject, listedInIndex),
+						this.#attestationManifests(attestationManifests.get(child.digest) ?? [], subject),
 					]);
 					if (fetched.kind !== 'manifest') {
 						throw new RegistryError(
@@ -569,14 +663,16 @@ class RepositoryCollector {
 		const configuration = findings.evidence.find((item) => item.predicateType === PredicateType.apkoConfig);
 		const configurationOpened = configuration ? await configuration.open() : null;
 		const annotations = top.kind === 'index' ? top.index.annotations : top.manifest.annotations;
+		// Listed after the platforms ran: an index SBOM opened for a platform is listed as read.
+		const attestations = listAttestations(findings.evidence);
 		return {
 			digest,
 			mediaType: top.mediaType,
 			tags: [...tags].sort(compareText),
 			annotations: annotations ? sortRecord(annotations) : null,
 			signatures: findings.signatures,
-			// Listed after the platforms ran: an index SBOM opened for a platform is listed as read.
-			attestations: listAttestations(findings.evidence),
+			verification: digestVerification(findings.signatures, attestations),
+			attestations,
 			referrers: findings.referrers,
 			provenance,
 			imageConfiguration: configurationOpened?.aboutSubject ? imageConfigurationFromApko(configurationOpened.predicate) : null,
@@ -721,14 +817,16 @@ export async function collectRepository(request: CollectRequest): Promise<Collec
 	const { client, name, recordedAs } = request;
 	const repository = repositoryPath(client.location, name);
 	const recordedRepository = qualifiedRepositoryPath(recordedAs.registry, recordedAs.namespace, name);
-	// An entry recorded as another registry or repository (the location changed) is kept on failure, never reused.
+	// An entry recorded as another registry or repository (the location changed) is kept on failure, never reused; one
+	// checked against another policy or trust root is collected again, even if none of its tags moved.
 	const previous =
 		request.incremental &&
 		request.previous?.registry === recordedAs.registry &&
-		request.previous.repository === recordedRepository
+		request.previous.repository === recordedRepository &&
+		request.checks.isCurrent(request.previous)
 			? request.previous
 			: null;
-	const collector = new RepositoryCollector(client, repository);
+	const collector = new RepositoryCollector(client, repository, request.checks);
 	const wanted = request.tags === 'all' ? [...(await collector.knownTags())].filter((tag) => !isArtifactTag(tag)) : request.tags;
 	const heads = await Promise.all(wanted.map(async (tag) => [tag, await client.headManifest(repository, tag)] as const));
 	const digests = new Map<string, string>();
@@ -767,6 +865,7 @@ export async function collectRepository(request: CollectRequest): Promise<Collec
 		reference: `${recordedAs.registry}/${recordedRepository}`,
 		tags: await tagTimes(request, repository, digests, variants, previous),
 		variants: variants.sort((a, b) => compareText(a.tags[0], b.tags[0])),
+		signing: request.checks.record,
 	});
 	return { image, status: 'updated', missingTags };
 }

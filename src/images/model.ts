@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { signingPolicySchema, verificationOutcomeSchema } from '../attestations/verify/index.ts';
 
 /**
  * The snapshot format: the one definition of what the sync writes to content/images/ and the pages read. It is a
@@ -61,6 +62,23 @@ export const imageConfigSchema = z
 	.strict();
 
 /**
+ * What the sync's offline signature verification concluded (src/attestations/verify): `verified`, `failed` with its
+ * reason, `unsigned` or `not-checked`, and for a signature that chained to the trust root the identity, issuer,
+ * transparency-log entry and trust root.
+ */
+export const verificationSchema = verificationOutcomeSchema;
+
+/**
+ * Cache key of a verification's inputs (signed layers, subject digest, trust root, policy, verifier version). A later
+ * sync that meets the same key reuses the recorded outcome without fetching a blob or doing any cryptography; null
+ * when nothing was checked.
+ */
+const verificationKey = z
+	.string()
+	.regex(/^sha256:[a-f0-9]{64}$/)
+	.nullable();
+
+/**
  * Where a signature or attestation was found: cosign's tag layout (`.sig`, `.att`, `.sbom`), an OCI 1.1 referrer, or
  * a BuildKit attestation manifest inside the image index (unsigned in-toto Statements, one manifest per platform).
  */
@@ -81,6 +99,10 @@ export const signatureSchema = z
 		digest,
 		/** Signatures it holds (cosign puts one layer per signature). */
 		count: z.number().int().nonnegative(),
+		/** Its signatures verified: verified when any one verifies (as `cosign verify` accepts any), else the first failure. */
+		verification: verificationSchema,
+		/** Cache key of `verification`. */
+		verificationKey,
 	})
 	.strict();
 
@@ -98,6 +120,10 @@ export const attestationSchema = z
 		 * other formats, which are listed by type only (an SPDX 3 document, a CycloneDX XML or tag-value SBOM).
 		 */
 		understood: z.boolean(),
+		/** Its signature verified; `unsigned` for Statements stored without one (BuildKit attestation manifests). */
+		verification: verificationSchema,
+		/** Cache key of `verification`. */
+		verificationKey,
 	})
 	.strict();
 
@@ -211,6 +237,8 @@ export const imagePlatformSchema = z
 		annotations: stringMap.nullable(),
 		/** Signatures of this platform's digest. */
 		signatures: z.array(signatureSchema),
+		/** The platform digest's own signatures and signed attestations, verified as one: see the variant's `verification`. */
+		verification: verificationSchema,
 		/** Attestations about this platform's digest, sorted by predicate type, then source. */
 		attestations: z.array(attestationSchema),
 		/** OCI 1.1 referrers of this platform's digest, sorted by digest. */
@@ -249,6 +277,12 @@ export const variantSchema = z
 		annotations: stringMap.nullable(),
 		/** Signatures of the variant's digest. */
 		signatures: z.array(signatureSchema),
+		/**
+		 * The variant digest's signatures and signed attestations, verified as one: `verified` when any one verifies by
+		 * the registry's policy (what was verified is in `format` and `predicateType`), else the first failure, else
+		 * `not-checked`, else `unsigned`. The pages' "Verified" badge shows only from `verified` here.
+		 */
+		verification: verificationSchema,
 		/** Attestations about the variant's digest, sorted by predicate type, then source. */
 		attestations: z.array(attestationSchema),
 		/** OCI 1.1 referrers of the variant's digest, sorted by digest. */
@@ -283,6 +317,28 @@ export const tagSchema = z
 	})
 	.strict();
 
+/** The policy and trust root an image's signatures were checked against at sync, so the pages can say what was checked. */
+export const signingRecordSchema = z
+	.object({
+		/** Expected certificate identity and OIDC issuer, exactly or as a pattern: the values the pages' cosign commands use. */
+		policy: signingPolicySchema,
+		/** The trusted root the signatures had to chain to. */
+		trustRoot: z
+			.object({
+				/** `sha256:` digest of the canonical JSON of the trusted root. */
+				id: z.string(),
+				/** Its name, e.g. `sigstore-public-good` or `demo`. */
+				name: z.string(),
+			})
+			.strict(),
+		/**
+		 * Key of the whole verifier configuration (logic version, trust root, policy). A sync under another key checks the
+		 * image again even when none of its tags moved.
+		 */
+		verifierKey: z.string(),
+	})
+	.strict();
+
 /** Everything the snapshot knows about one repository. */
 export const imageRepositorySchema = z
 	.object({
@@ -300,6 +356,8 @@ export const imageRepositorySchema = z
 		tags: z.array(tagSchema),
 		/** Sorted by their first tag. */
 		variants: z.array(variantSchema),
+		/** What its signatures were checked against; null when no signing policy is configured for the registry. */
+		signing: signingRecordSchema.nullable(),
 	})
 	.strict();
 
@@ -314,6 +372,18 @@ export const snapshotMetadataSchema = z
 		namespace: z.string(),
 		/** True when the snapshot holds the project's demo images, not data from a real registry. */
 		demo: z.boolean(),
+		/** For demo data: the public images the demo images are shaped after; null for data from a real registry. */
+		standsFor: z
+			.object({
+				/** `registry/namespace` of the public images, e.g. `cgr.dev/chainguard`: the tag-based commands on demo pages use it. */
+				namespace: z.string(),
+				/** Demo images that have a public counterpart there, sorted; the others exist only as demo images. */
+				repositories: z.array(z.string()),
+				/** How that registry signs: the identity and issuer the cosign commands for a public image check; null when unknown. */
+				signing: signingPolicySchema.nullable(),
+			})
+			.strict()
+			.nullable(),
 		/** When the data last changed (ISO 8601); a sync that finds nothing new leaves it alone. */
 		syncedAt: z.string(),
 		/** Short names of the images in the snapshot, sorted. */
@@ -322,6 +392,8 @@ export const snapshotMetadataSchema = z
 	.strict();
 
 export type Fact = z.infer<typeof factSchema>;
+export type Verification = z.infer<typeof verificationSchema>;
+export type SigningRecord = z.infer<typeof signingRecordSchema>;
 export type ArtifactSource = z.infer<typeof artifactSourceSchema>;
 export type AttachedTo = z.infer<typeof attachedToSchema>;
 export type ImageConfig = z.infer<typeof imageConfigSchema>;

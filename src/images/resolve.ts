@@ -11,6 +11,8 @@ import {
 import { describeError } from '../lib/errors.ts';
 import { collectRepository, type RecordedAs, type TagSelection } from './collect.ts';
 import type { ImageRepository } from './model.ts';
+import type { RegistrySigning } from './repositories-config.ts';
+import { SignatureChecks, signingFor } from './verification.ts';
 
 /** What one repository came to. */
 export interface RepositoryOutcome {
@@ -43,6 +45,12 @@ export interface ResolveOptions {
 	previous: ReadonlyMap<string, ImageRepository>;
 	/** Compare tag digests with `previous` and reuse what did not move (default true). */
 	incremental?: boolean;
+	/**
+	 * Signing policy per registry (the `signing` section of repositories.yaml); the entry for `recordedAs` is what the
+	 * signatures are verified against. Without one (or without this option), signatures are recorded as not checked;
+	 * the demo registry's policy is built in.
+	 */
+	signing?: Readonly<Record<string, RegistrySigning>>;
 	transport?: TransportOptions;
 	/** The registry's tag history extension; by default the one its host offers (tagHistoryFor), none for most. */
 	tagHistory?: TagHistoryExtension | null;
@@ -64,6 +72,8 @@ export interface Resolution {
 	durationMs: number;
 	/** `Warning` headers the registry sent, once each. */
 	warnings: string[];
+	/** Signature verification: layers checked with cryptography, outcomes reused from the cache, and the policy's trust root (null without a policy). */
+	verification: { checked: number; reused: number; trustRoot: string | null };
 }
 
 /** One line for any error met while collecting a repository: registry errors say where, every error gives its hint. */
@@ -79,6 +89,8 @@ export function describeFailure(error: unknown): string {
 export async function resolveImages(options: ResolveOptions): Promise<Resolution> {
 	const started = performance.now();
 	const transport = new RegistryTransport(options.transport);
+	const { registry, namespace } = options.recordedAs;
+	const checks = new SignatureChecks(signingFor(options.signing ?? {}, registry, namespace), registry, options.previous.values());
 	const client = new RegistryClient(options.location, transport);
 	await client.ping();
 	const prefix = options.location.namespace ? `${options.location.namespace}/` : '';
@@ -97,6 +109,7 @@ export async function resolveImages(options: ResolveOptions): Promise<Resolution
 				recordedAs: options.recordedAs,
 				previous: before,
 				incremental: options.incremental ?? true,
+				checks,
 				tagHistory: options.tagHistory === undefined ? tagHistoryFor(options.location.host) : options.tagHistory,
 			});
 			image = result.image;
@@ -132,5 +145,10 @@ export async function resolveImages(options: ResolveOptions): Promise<Resolution
 		damagedBodies: transport.stats.damagedBodies,
 		durationMs: performance.now() - started,
 		warnings: transport.stats.warnings,
+		verification: {
+			checked: checks.stats.verified,
+			reused: checks.stats.reused,
+			trustRoot: checks.record?.trustRoot.name ?? null,
+		},
 	};
 }

@@ -200,6 +200,7 @@ export async function writeSnapshot(
 		registry: base.registry,
 		namespace: base.namespace,
 		demo: base.demo,
+		standsFor: base.standsFor,
 		syncedAt,
 		repositories: sorted.map((image) => image.name),
 	});

@@ -1,6 +1,9 @@
 import type { RegistryLocation, TagHistoryExtension, TransportOptions } from '../registry/index.ts';
 import type { RecordedAs, TagSelection } from './collect.ts';
+import { isDemoRegistry } from './demo/registry.ts';
+import { demoStandsFor } from './demo/stands-for.ts';
 import type { ImageRepository } from './model.ts';
+import type { RegistrySigning } from './repositories-config.ts';
 import { resolveImages, type Resolution, type ResolveEvent } from './resolve.ts';
 import { readPreviousSnapshot, writeSnapshot, type WriteResult } from './snapshot.ts';
 
@@ -18,9 +21,10 @@ export interface SyncOptions {
 	mode: 'exact' | 'merge';
 	/** Skip repositories whose tag digests did not move (default true). */
 	incremental?: boolean;
-	/** Registry and namespace written into the snapshot; defaults to the location. */
+	/** Registry and namespace written into the snapshot; defaults to the location. Recording the demo registry makes a demo snapshot. */
 	recordedAs?: RecordedAs;
-	demo?: boolean;
+	/** Signing policy per registry (repositories.yaml `signing`), for the verification of signatures; none by default. */
+	signing?: Readonly<Record<string, RegistrySigning>>;
 	transport?: TransportOptions;
 	/** The registry's tag history extension; by default the one its host offers. */
 	tagHistory?: TagHistoryExtension | null;
@@ -54,6 +58,7 @@ export async function syncImages(options: SyncOptions): Promise<SyncReport> {
 		recordedAs,
 		previous,
 		incremental: options.incremental,
+		signing: options.signing,
 		transport: options.transport,
 		tagHistory: options.tagHistory,
 		concurrency: options.concurrency,
@@ -73,8 +78,17 @@ export async function syncImages(options: SyncOptions): Promise<SyncReport> {
 	const write = await writeSnapshot(
 		options.outDir,
 		[...written.values()],
-		{ registry: recordedAs.registry, namespace: recordedAs.namespace, demo: options.demo ?? false },
+		snapshotBase(recordedAs, options.signing ?? {}),
 		(options.now ?? (() => new Date()))(),
 	);
 	return { ...resolution, durationMs: performance.now() - started, write, previousProblem: problem };
+}
+
+/** The metadata every snapshot of `recordedAs` carries: a snapshot of the demo registry says it is demo data and what it stands for. */
+export function snapshotBase(
+	recordedAs: RecordedAs,
+	signing: Readonly<Record<string, RegistrySigning>>,
+): { registry: string; namespace: string; demo: boolean; standsFor: ReturnType<typeof demoStandsFor> | null } {
+	const demo = isDemoRegistry(recordedAs.registry);
+	return { ...recordedAs, demo, standsFor: demo ? demoStandsFor(signing) : null };
 }

@@ -7,6 +7,7 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { compareText } from '../lib/compare.ts';
 import { versionOf } from '../lib/content-cache.ts';
+import { MISSING_IMAGE_ATTRIBUTE, missingImagesIn } from '../lib/image-links.ts';
 import { fileToUrlPath, findBrokenLinks, type BuiltPage } from '../lib/link-check.ts';
 
 /** Read every file of the output folder as built pages (HTML) and asset paths (everything else). */
@@ -24,6 +25,21 @@ async function readOutput(outDir: string): Promise<{ pages: BuiltPage[]; assets:
 	return { pages, assets };
 }
 
+/**
+ * One line per image that pages mention without a page for it (a live build of a registry that lacks it), with the
+ * pages that mention it; empty when there are none.
+ */
+export function missingImagesReport(pages: readonly BuiltPage[]): string[] {
+	const byImage = new Map<string, Set<string>>();
+	for (const page of pages) {
+		if (!page.html.includes(MISSING_IMAGE_ATTRIBUTE)) continue;
+		for (const name of missingImagesIn(page.html)) (byImage.get(name) ?? byImage.set(name, new Set()).get(name)!).add(page.path);
+	}
+	return [...byImage]
+		.sort(([a], [b]) => compareText(a, b))
+		.map(([name, where]) => `  ${name}: ${[...where].sort(compareText).join(', ')}`);
+}
+
 /** A hash of everything the check reads (each page's path and HTML, the asset paths) and of the checker's code. */
 export function linkCheckFingerprint(pages: readonly BuiltPage[], assets: ReadonlySet<string>, version: string): string {
 	const hash = createHash('sha256').update(version).update('\0');
@@ -35,7 +51,8 @@ export function linkCheckFingerprint(pages: readonly BuiltPage[], assets: Readon
 }
 
 /**
- * Fail the build when a page links to a page, file or #fragment of the site that does not exist.
+ * Fail the build when a page links to a page, file or #fragment of the site that does not exist. Image names that a
+ * live build showed without their link (the registry lacks the image) are listed in one warning instead.
  *
  * The result depends only on the built files, so a build whose pages and assets are those of an earlier build that
  * passed (a build with no change) skips the check: a marker named by their fingerprint records the pass.
@@ -50,6 +67,12 @@ export function linkCheckIntegration(): AstroIntegration {
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const { pages, assets } = await readOutput(fileURLToPath(dir).replace(/\/$/, ''));
+				const missing = missingImagesReport(pages);
+				if (missing.length > 0) {
+					logger.warn(
+						`${missing.length} image(s) that guides or overviews link to are not in this build's catalog, so their links are shown as plain text:\n${missing.join('\n')}`,
+					);
+				}
 				const version = versionOf(['src/lib/link-check.ts', 'src/integrations/link-check.ts']);
 				const passed = join(passedDir, linkCheckFingerprint(pages, assets, version));
 				if (existsSync(passed)) {

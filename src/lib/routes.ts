@@ -49,11 +49,20 @@ export function withTrailingSlash(path: string): string {
 	return path.endsWith('/') ? path : `${path}/`;
 }
 
+/** An image name in a path; `packages` is the package index, the one page below /images/ that is not an image. */
+const IMAGE_NAME = '[a-z0-9][a-z0-9._/-]*?';
+const NOT_AN_IMAGE = 'packages';
+
 /** Names of the images a guide links to (`/images/<name>/`), for "guides that use this image". */
 export function imagesLinkedFrom(body: string): string[] {
-	return [...new Set([...body.matchAll(/\/images\/([a-z0-9][a-z0-9._/-]*?)\/(?=[#)"'\s]|$)/g)].map((match) => match[1]!))].filter(
-		(name) => name !== 'packages',
-	);
+	const links = body.matchAll(new RegExp(`/images/(${IMAGE_NAME})/(?=[#)"'\\s]|$)`, 'g'));
+	return [...new Set([...links].map((match) => match[1]!))].filter((name) => name !== NOT_AN_IMAGE);
+}
+
+/** The image a link points at when `href` is an image page path (`/images/<name>/`, with or without a fragment), else null. */
+export function linkedImage(href: string): string | null {
+	const name = new RegExp(`^/images/(${IMAGE_NAME})/(?:#.*)?$`).exec(href)?.[1];
+	return name && name !== NOT_AN_IMAGE ? name : null;
 }
 
 /** What one file under src/pages publishes: one route, or, with dynamic segments, a family of routes below a prefix. */

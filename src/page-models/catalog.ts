@@ -1,5 +1,5 @@
 import type { ImageCatalog, ImageOverviewEntry } from '../data/image-catalog.ts';
-import type { ImageRepository } from '../images/model.ts';
+import type { ImageRepository, Verification } from '../images/model.ts';
 import {
 	imageArchitectures,
 	imagePlatforms,
@@ -11,8 +11,10 @@ import {
 } from '../images/queries.ts';
 import { compareText } from '../lib/compare.ts';
 import { imagePath } from '../lib/routes.ts';
+import { demoNotice, type DemoNotice } from './demo-notice.ts';
 import { badgeTone, type BadgeTone } from './fact-badge.ts';
 import { formatDate, truncate } from './values.ts';
+import { VERIFICATION_FILTER_LABELS, verificationBadge } from './verification.ts';
 
 /** A badge on a catalog card: the answer in words and its colour (the same rule as on image pages). */
 export interface CardBadge {
@@ -36,6 +38,10 @@ export interface CatalogCard {
 	shellFilter: 'yes' | 'no' | 'unknown';
 	shell: CardBadge;
 	root: CardBadge;
+	/** The verification of the first variant's digest, the same badge as on the image page. */
+	signature: CardBadge & { title: string };
+	/** The signature filter's value for this image. */
+	signatureFilter: Verification['status'];
 	/** When any platform was last built, or "not published". */
 	updated: string;
 }
@@ -45,6 +51,10 @@ export interface CatalogModel {
 	cards: CatalogCard[];
 	categories: string[];
 	architectures: string[];
+	/** The signature filter's options: every outcome, in a fixed order, with how many images have it. */
+	signatureFilters: { value: Verification['status']; label: string; count: number }[];
+	/** What the catalog must say about demo data; null for real data. */
+	demo: DemoNotice | null;
 	source: {
 		/** `registry/namespace` the data is recorded as. */
 		name: string;
@@ -78,6 +88,8 @@ export function catalogCardModel(image: ImageRepository, overview: ImageOverview
 		shellFilter: shell === null ? 'unknown' : shell ? 'yes' : 'no',
 		shell: { text: shell === null ? 'Shell: unknown' : shell ? 'Shell' : 'No shell', tone: badgeTone(shell, false) },
 		root: { text: root === null ? 'User: mixed' : root ? 'Root' : 'Non-root', tone: badgeTone(root, false) },
+		signature: verificationBadge(base.verification),
+		signatureFilter: base.verification.status,
 		updated: created ? formatDate(new Date(created)) : 'not published',
 	};
 }
@@ -90,6 +102,12 @@ export function catalogModel(catalog: ImageCatalog): CatalogModel {
 		cards,
 		categories: [...new Set(cards.map((card) => card.category))].sort(compareText),
 		architectures: [...new Set(cards.flatMap((card) => card.architectures))].sort(compareText),
+		signatureFilters: Object.entries(VERIFICATION_FILTER_LABELS).map(([value, label]) => ({
+			value: value as Verification['status'],
+			label,
+			count: cards.filter((card) => card.signatureFilter === value).length,
+		})),
+		demo: demoNotice(source),
 		source: {
 			name: `${source.registry}/${source.namespace}`,
 			demo: source.demo,

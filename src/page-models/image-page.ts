@@ -1,5 +1,6 @@
-import type { ImageOverviewEntry, GuideMention } from '../data/image-catalog.ts';
-import type { Fact, ImagePlatform, ImageRepository, ImageVariant, Provenance, SbomPackage } from '../images/model.ts';
+import { combineOutcomes } from '../attestations/verify/index.ts';
+import type { ImageOverviewEntry, GuideMention, ImageSourceData } from '../data/image-catalog.ts';
+import type { ImagePlatform, ImageRepository, ImageVariant, Provenance, SbomPackage, Verification } from '../images/model.ts';
 import {
 	diffPackages,
 	imageArchitectures,
@@ -13,18 +14,26 @@ import {
 	variantPredicateTypes,
 	type PackageDiff,
 } from '../images/queries.ts';
+import { COSIGN_SIGN_PREDICATE_TYPE } from '../attestations/in-toto.ts';
 import { imagePath } from '../lib/routes.ts';
 import type { TocItem } from '../lib/toc.ts';
 import { editUrl } from '../site.config.ts';
-import { PREDICATE_LABELS, pullCommands, verifyCommands, type VerifyCommands } from './commands.ts';
-import { factBadge, type FactBadgeModel } from './fact-badge.ts';
+import {
+	PREDICATE_LABELS,
+	commandTarget,
+	pullCommands,
+	verifyCommands,
+	type CommandTarget,
+	type VerifyCommands,
+} from './commands.ts';
+import { demoNotice, type DemoNotice } from './demo-notice.ts';
+import { factBadge, type BadgeTone, type FactBadgeModel } from './fact-badge.ts';
 import type { RouteInput } from './route-data.ts';
+import { imageDataPath } from './image-data.ts';
 import { imageSocialCard, socialCardImage } from './social-card.ts';
 import { formatDateTime, truncate } from './values.ts';
+import { verificationBadge, verificationView, type VerificationView } from './verification.ts';
 import { formatBytes } from '../lib/bytes.ts';
-
-/** The rule of the "Signed" badge, in the words the page shows. */
-export const SIGNED_RULE = 'Signed when a cosign signature or Sigstore bundle is published for the digest.';
 
 /** The sections of an image page, in order: the table of contents and the ids the section components use. */
 const SECTIONS = [
@@ -48,7 +57,8 @@ export interface PlatformRow {
 export interface OverviewSection {
 	/** The hand-written overview's description, else the publisher's; null when neither exists. */
 	description: string | null;
-	pull: { byTag: string; byDigest: string };
+	/** Pull commands; by digest only where the digest exists (not for demo data); null for a demo-only image. */
+	pull: { byTag: string; byDigest: string | null } | null;
 	/** The platform of a single-platform image, for the sentence above the table; null for several. */
 	singlePlatform: string | null;
 	platforms: PlatformRow[];
@@ -106,31 +116,50 @@ export interface PackagesSection {
 	open: boolean;
 }
 
-/** One attestation row of the provenance table: where the predicate type is attested. */
+/** One cell of the attestation table: not published, or published and how its verification came out. */
+export interface AttestationCell {
+	/** "No", or the outcome in words: Verified, Failed, Unsigned, Not checked. */
+	text: string;
+	/** Colour of the outcome; null for "No". */
+	tone: BadgeTone | null;
+	/** The reason of a failed or unchecked outcome, as a tooltip; empty otherwise. */
+	title: string;
+}
+
+/** One attestation row of the provenance table: where the predicate type is attested and whether it verified. */
 export interface AttestationRow {
 	type: string;
 	label: string;
-	/** "Yes"/"No" for the index column, null when the variant has a single platform (no index column). */
-	index: 'Yes' | 'No' | null;
-	platforms: ('Yes' | 'No')[];
+	/** The index column, null when the variant has a single platform (no index column). */
+	index: AttestationCell | null;
+	platforms: AttestationCell[];
 }
 
-/** The provenance section of one variant: signatures, SLSA provenance, attestations and the commands to check them. */
+/** The provenance section of one variant: its verification, SLSA provenance, attestations and the commands to check them. */
 export interface ProvenanceSection {
 	variant: string;
-	signatureSentence: string;
+	/** The verification of the variant's digest. */
+	signature: VerificationView;
+	/** For an index: what a verified signature on it covers. Null for a single-platform image. */
+	indexNote: string | null;
 	provenance: Provenance | null;
 	/** Platform names, one column each, when the attestation table is shown. */
 	platformColumns: string[];
 	attestations: AttestationRow[];
+	/** Attestations that failed or were not checked, grouped by reason: "SPDX SBOM (index, linux/amd64): reason". */
+	attestationProblems: string[];
 	/** The cosign commands that repeat the checks, or why none are offered. */
-	verification: Verification;
+	commands: CosignCommands;
 }
 
-/** Commands for what a variant publishes; none when the registry's signing identity is unknown or nothing is signed or attested. */
-export type Verification =
+/** Commands for what a variant publishes; none when the signing policy is unknown or nothing is signed or attested. */
+export type CosignCommands =
 	| {
 			kind: 'commands';
+			/** What the commands address: this image by digest, or (demo data) the public image by tag. */
+			target: string;
+			/** True when the target is the public image a demo image stands for, not the image on the page. */
+			standsFor: boolean;
 			/** `cosign verify`, when the variant is signed. */
 			verify: string | null;
 			/** `cosign verify-attestation` per predicate type, with the type's name in words. */
@@ -139,12 +168,15 @@ export type Verification =
 			download: string | null;
 	  }
 	| { kind: 'unknown-identity' }
+	| { kind: 'demo-only' }
 	| { kind: 'nothing-to-verify' };
 
 /** Everything an image page shows, computed from the image, its overview and the guides that mention it. */
 export interface ImagePageModel {
 	route: RouteInput;
 	reference: string;
+	/** URL path of the same image data as JSON (`/images/<name>.json`), for readers and tools that want the data. */
+	dataHref: string;
 	badges: FactBadgeModel[];
 	overview: OverviewSection;
 	tags: TagRow[];
@@ -153,11 +185,8 @@ export interface ImagePageModel {
 	provenance: ProvenanceSection[];
 	/** The registry, for the sentence shown when its signing identity is unknown. */
 	registry: string;
-}
-
-/** The Signed fact of a variant: a signature manifest or Sigstore bundle exists for its digest. */
-export function signedFact(variant: ImageVariant): Fact {
-	return { value: variant.signatures.length > 0, rule: SIGNED_RULE, evidence: [] };
+	/** What the page must say about demo data; null for real data. */
+	demo: DemoNotice | null;
 }
 
 /** The diff of a variant's packages against the first variant's, as the sentence the page shows. */
@@ -172,7 +201,7 @@ export function packageDiffSentence(baseName: string, diff: PackageDiff): string
 
 /** The overview section of the page. */
 function overviewSection(
-	image: ImageRepository,
+	target: CommandTarget | null,
 	variants: ImageVariant[],
 	description: string | null,
 	guides: GuideMention[],
@@ -181,7 +210,7 @@ function overviewSection(
 	const annotations = variantAnnotations(base);
 	return {
 		description,
-		pull: pullCommands(image, base),
+		pull: target ? pullCommands(target, base) : null,
 		singlePlatform: base.platforms.length === 1 ? base.platforms[0]!.platform : null,
 		platforms: variants.flatMap((variant) =>
 			variant.platforms.map((platform) => ({
@@ -293,37 +322,82 @@ function packagesSections(variants: ImageVariant[]): PackagesSection[] {
 	});
 }
 
+/** Words and colour of an attestation's outcome in the table. */
+const CELL_TEXT: Record<Verification['status'], string> = {
+	verified: 'Verified',
+	failed: 'Failed',
+	unsigned: 'Unsigned',
+	'not-checked': 'Not checked',
+};
+
+/** The cell of one predicate type on one digest: "No" when not attested there, else how its verification came out. */
+function attestationCell(subject: { attestations: ImageVariant['attestations'] }, type: string): AttestationCell {
+	const outcomes = subject.attestations.filter((a) => a.predicateType === type).map((a) => a.verification);
+	if (outcomes.length === 0) return { text: 'No', tone: null, title: '' };
+	const outcome = combineOutcomes(outcomes);
+	return { text: CELL_TEXT[outcome.status], tone: verificationBadge(outcome).tone, title: outcome.reason?.message ?? '' };
+}
+
+/**
+ * Failed and unchecked attestations of a variant, one line per reason, naming the predicate types and the digests it
+ * applies to: "SPDX SBOM, SLSA provenance v1 (index, linux/amd64): reason".
+ */
+function attestationProblems(variant: ImageVariant, multiPlatform: boolean): string[] {
+	const subjects = [
+		...(multiPlatform ? [{ name: 'index', attestations: variant.attestations }] : []),
+		...variant.platforms.map((platform) => ({ name: platform.platform, attestations: platform.attestations })),
+	];
+	const byReason = new Map<string, { labels: Set<string>; where: Set<string> }>();
+	for (const subject of subjects) {
+		for (const attestation of subject.attestations) {
+			const { status, reason } = attestation.verification;
+			if ((status !== 'failed' && status !== 'not-checked') || !reason) continue;
+			const entry =
+				byReason.get(reason.message) ??
+				byReason.set(reason.message, { labels: new Set(), where: new Set() }).get(reason.message)!;
+			entry.labels.add(PREDICATE_LABELS[attestation.predicateType] ?? attestation.predicateType);
+			entry.where.add(subject.name);
+		}
+	}
+	return [...byReason].map(([message, entry]) => `${[...entry.labels].join(', ')} (${[...entry.where].join(', ')}): ${message}`);
+}
+
 /** The provenance section of one variant. */
-function provenanceSection(image: ImageRepository, variant: ImageVariant): ProvenanceSection {
+function provenanceSection(target: CommandTarget | null, variant: ImageVariant): ProvenanceSection {
 	const types = variantPredicateTypes(variant);
-	const commands = verifyCommands(image, variant);
-	const signed = variant.signatures.length > 0;
 	const multiPlatform = variant.platforms.length > 1;
+	// cosign 3 stores its image signature as a Statement with its own predicate type, so that counts as a signature too.
+	const signed = variant.signatures.length > 0 || types.includes(COSIGN_SIGN_PREDICATE_TYPE);
 	return {
 		variant: variantName(variant),
-		signatureSentence: signed
-			? `Signed: ${variant.signatures.length} signature manifest(s) for the ${multiPlatform ? 'index' : 'image'} digest.`
-			: 'This variant publishes no signature.',
+		signature: verificationView(variant.verification, multiPlatform ? 'the index digest' : 'the image digest'),
+		indexNote:
+			multiPlatform && variant.verification.status === 'verified'
+				? `The index lists the digest of each of its ${variant.platforms.length} platforms, so a verified signature on the index covers every platform of this variant.`
+				: null,
 		provenance: variant.provenance ?? variant.platforms.find((platform) => platform.provenance)?.provenance ?? null,
 		platformColumns: variant.platforms.map((platform) => platform.platform),
 		attestations: types.map((type) => ({
 			type,
 			label: PREDICATE_LABELS[type] ?? 'Other',
-			index: multiPlatform ? (variant.attestations.some((a) => a.predicateType === type) ? 'Yes' : 'No') : null,
-			platforms: variant.platforms.map((platform) =>
-				platform.attestations.some((a) => a.predicateType === type) ? 'Yes' : 'No',
-			),
+			index: multiPlatform ? attestationCell(variant, type) : null,
+			platforms: variant.platforms.map((platform) => attestationCell(platform, type)),
 		})),
-		verification: verification(commands, signed, types.length > 0),
+		attestationProblems: attestationProblems(variant, multiPlatform),
+		commands: cosignCommands(target, variant, signed, types.length > 0),
 	};
 }
 
 /** Which cosign commands a variant's provenance section offers. */
-function verification(commands: VerifyCommands | null, signed: boolean, attested: boolean): Verification {
+function cosignCommands(target: CommandTarget | null, variant: ImageVariant, signed: boolean, attested: boolean): CosignCommands {
+	if (!target) return { kind: 'demo-only' };
+	const commands: VerifyCommands | null = verifyCommands(target, variant);
 	if (!commands) return { kind: 'unknown-identity' };
 	if (!signed && !attested) return { kind: 'nothing-to-verify' };
 	return {
 		kind: 'commands',
+		target: target.pin === 'digest' ? `${target.reference}@${variant.digest}` : `${target.reference}:${variantName(variant)}`,
+		standsFor: target.pin === 'tag',
 		verify: signed ? commands.verify : null,
 		attestations: commands.attestations.map((attestation) => ({
 			label: PREDICATE_LABELS[attestation.type] ?? attestation.type,
@@ -336,9 +410,10 @@ function verification(commands: VerifyCommands | null, signed: boolean, attested
 /** The page model of an image: route input for the layout and one model per section. */
 export function imagePageModel(
 	image: ImageRepository,
-	context: { overview: ImageOverviewEntry | undefined; guides: GuideMention[] },
+	context: { overview: ImageOverviewEntry | undefined; guides: GuideMention[]; source: ImageSourceData },
 ): ImagePageModel {
 	const variants = orderedVariants(image);
+	const target = commandTarget(image, context.source);
 	const base = variants[0]!;
 	const description = context.overview?.data.description ?? publishedDescription(base);
 	const hasShell = variantFact(base, 'hasShell');
@@ -366,6 +441,7 @@ export function imagePageModel(
 			socialCard: socialCardImage(href, imageSocialCard(image.name)),
 		},
 		reference: image.reference,
+		dataHref: imageDataPath(image.name),
 		badges: [
 			factBadge(base.platforms[0]!.facts.hasShell, { yes: 'Shell', no: 'No shell', unknown: 'Shell: unknown', good: false }),
 			factBadge(base.platforms[0]!.facts.runsAsRoot, {
@@ -374,13 +450,14 @@ export function imagePageModel(
 				unknown: 'User: unknown',
 				good: false,
 			}),
-			factBadge(signedFact(base), { yes: 'Signed', no: 'Not signed', unknown: '', good: true }),
+			verificationBadge(base.verification),
 		],
-		overview: overviewSection(image, variants, description, context.guides),
+		overview: overviewSection(target, variants, description, context.guides),
 		tags: tagRows(image, variants),
 		specifications: specificationsSection(variants),
 		packages: packagesSections(variants),
-		provenance: variants.map((variant) => provenanceSection(image, variant)),
+		provenance: variants.map((variant) => provenanceSection(target, variant)),
 		registry: image.registry,
+		demo: demoNotice(context.source, image),
 	};
 }

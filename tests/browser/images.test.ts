@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSnapshot } from '../../src/images/snapshot.ts';
 import type { ImageRepository } from '../../src/images/model.ts';
 import { orderedVariants, packageIndex, variantPackages } from '../../src/images/queries.ts';
-import { startSite, wcagViolations, type SiteHarness } from '../helpers/site.ts';
+import { DEMO_SIGNING_POLICY } from '../../src/images/demo/registry.ts';
+import { DIST, startSite, wcagViolations, type SiteHarness } from '../helpers/site.ts';
 
 let site: SiteHarness;
 let images: ImageRepository[];
@@ -50,6 +53,36 @@ describe('image catalog', () => {
 		await page.context().close();
 	});
 
+	it('filters by the outcome of the signature check, counting each outcome', async () => {
+		const page = await site.open('/images/');
+		const visibleNames = () => page.locator('[data-image-list] > li:visible h2').allInnerTexts();
+		const withStatus = (status: string) =>
+			images.filter((image) => orderedVariants(image)[0]!.verification.status === status).map((image) => image.name);
+		const verified = withStatus('verified');
+		expect(verified.length, 'the demo signs almost every image').toBeGreaterThan(images.length / 2);
+		await page.selectOption('select[name="signature"]', 'verified');
+		expect((await visibleNames()).sort()).toEqual(verified.sort());
+		await page.selectOption('select[name="signature"]', 'failed');
+		expect(await visibleNames()).toEqual(withStatus('failed'));
+		expect(withStatus('failed'), 'the demo has one image signed by another identity').toEqual(['jq']);
+		expect(await page.locator('select[name="signature"] option[value="verified"]').innerText()).toBe(
+			`Verified (${verified.length})`,
+		);
+		await page.selectOption('select[name="signature"]', '');
+		expect(await visibleNames()).toHaveLength(images.length);
+		await page.context().close();
+	});
+
+	it('says on the catalog that the data is demo data, and how to build from real data', async () => {
+		const page = await site.open('/images/');
+		const notice = page.locator('[data-demo-notice]');
+		expect(await notice.isVisible()).toBe(true);
+		const text = await notice.innerText();
+		expect(text).toContain('Demo data, not a real registry');
+		expect(text).toMatch(/npm run images:sync/);
+		await page.context().close();
+	});
+
 	it('shows the full list without JavaScript', async () => {
 		const page = await site.open('/images/', { javaScriptEnabled: false });
 		expect(await page.locator('[data-image-list] > li:visible').count()).toBe(images.length);
@@ -74,23 +107,70 @@ describe('image page', () => {
 		await page.context().close();
 	});
 
-	it('copies the pull-by-digest command', async () => {
+	it('copies the pull command of the public image, and pins no demo digest', async () => {
 		const page = await site.open('/images/static/', { permissions: ['clipboard-read', 'clipboard-write'] });
-		const button = page.getByRole('button', { name: 'Copy pull command by digest' });
+		const button = page.getByRole('button', { name: 'Copy pull command by tag' });
 		await button.click();
 		await expect.poll(() => button.textContent()).toBe('Copied');
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('docker pull cgr.dev/chainguard/static:latest');
+		expect(await page.getByRole('button', { name: 'Copy pull command by digest' }).count()).toBe(0);
 		const digest = orderedVariants(images.find((image) => image.name === 'static')!)[0]!.digest;
-		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`docker pull cgr.dev/chainguard/static@${digest}`);
 		await page.getByRole('button', { name: 'Copy digest of latest', exact: true }).click();
 		await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(digest);
 		await page.context().close();
 	});
 
+	it('shows a Verified badge only for a verified signature, saying what, by whom, when and against which root', async () => {
+		const page = await site.open('/images/python/');
+		expect(await page.locator('.image-badges').innerText()).toContain('Verified');
+		const latest = page.locator('#provenance-latest ~ [data-verification]').first();
+		expect(await latest.getAttribute('data-verification')).toBe('verified');
+		const text = await latest.innerText();
+		expect(text).toContain('cosign signature (.sig tag)');
+		expect(text).toContain(DEMO_SIGNING_POLICY.certificateIdentity);
+		expect(text).toContain(DEMO_SIGNING_POLICY.certificateOidcIssuer);
+		expect(text).toMatch(/Transparency log\s+entry \d+, logged \w{3} \d+, \d{4}/);
+		expect(text).toMatch(/Trust root\s+demo \(sha256:[0-9a-f]{64}\)/);
+		await page.context().close();
+	});
+
+	it('shows a failed check with its reason and an unsigned variant as not signed, never as Verified', async () => {
+		const page = await site.open('/images/jq/');
+		expect(await page.locator('.image-badges').innerText()).toContain('Verification failed');
+		expect(await page.locator('.image-badges').innerText()).not.toMatch(/\bVerified\b/);
+		const failed = page.locator('[data-verification="failed"]');
+		expect(await failed.count()).toBe(1);
+		expect(await failed.innerText()).toMatch(/Signed by .*, but the policy expects .*\(reason identity-mismatch\)/s);
+		const unsigned = page.locator('[data-verification="unsigned"]');
+		expect(await unsigned.innerText()).toContain('Not signed');
+		expect(await unsigned.innerText()).toContain('No signature or signed attestation refers to');
+		await page.context().close();
+	});
+
+	it('says on every image page that the data is demo data, and links the same data as JSON', async () => {
+		// Every built page, from its HTML; one of them in the browser, where the notice must be visible and the link work.
+		for (const image of images) {
+			const html = readFileSync(join(DIST, 'images', image.name, 'index.html'), 'utf8');
+			expect(html, image.name).toContain('data-demo-notice');
+			expect(html, image.name).toMatch(new RegExp(`<a href="/images/${image.name}\\.json"[^>]*>View as JSON</a>`));
+		}
+		const page = await site.open('/images/python/');
+		expect(await page.locator('[data-demo-notice]').isVisible()).toBe(true);
+		expect(await page.locator('[data-demo-notice]').innerText()).toContain('Demo data, not a real registry');
+		const [response] = await Promise.all([
+			page.waitForResponse((candidate) => new URL(candidate.url()).pathname === '/images/python.json'),
+			page.getByRole('link', { name: 'View as JSON' }).click(),
+		]);
+		expect(response.status()).toBe(200);
+		expect(((await response.json()) as { image: { name: string } }).image.name).toBe('python');
+		await page.context().close();
+	});
+
 	it('says plainly what an image does not publish', async () => {
-		const page = await site.open('/images/maven/');
+		const page = await site.open('/images/jq/');
 		const text = await page.locator('main').innerText();
 		expect(text).toContain('This variant publishes no SBOM, so its packages are unknown.');
-		expect(text).toContain('This variant publishes no signature.');
+		expect(text).toContain('This variant publishes no attestations.');
 		expect(text).not.toMatch(/undefined|null|NaN/);
 		const pytorch = await site.open('/images/pytorch/');
 		expect(await pytorch.locator('main').innerText()).toContain('Single platform: linux/amd64.');

@@ -1,5 +1,5 @@
 import { beforeAll } from 'vitest';
-import type { ImageRepository } from '../../src/images/model.ts';
+import type { ImageRepository, SnapshotMetadata } from '../../src/images/model.ts';
 import { DEFAULT_SNAPSHOT_DIR, readSnapshot } from '../../src/images/snapshot.ts';
 
 /** The images of the committed demo snapshot, as the tests of one file see them. */
@@ -8,13 +8,16 @@ export interface DemoImages {
 	image(name: string): ImageRepository;
 	/** Every image, sorted by name. */
 	all(): ImageRepository[];
+	/** The snapshot's metadata file. */
+	metadata(): SnapshotMetadata;
 }
 
 /** Read the committed demo snapshot before the tests of the calling file run. */
 export function useDemoImages(): DemoImages {
 	let images: ImageRepository[] = [];
+	let metadata: SnapshotMetadata | undefined;
 	beforeAll(async () => {
-		images = (await readSnapshot(DEFAULT_SNAPSHOT_DIR)).images;
+		({ images, metadata } = await readSnapshot(DEFAULT_SNAPSHOT_DIR));
 	});
 	return {
 		image: (name) => {
@@ -23,5 +26,6 @@ export function useDemoImages(): DemoImages {
 			return found;
 		},
 		all: () => images,
+		metadata: () => metadata!,
 	};
 }

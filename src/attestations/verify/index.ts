@@ -8,6 +8,7 @@ export {
 	combineOutcomes,
 	noPolicyOutcome,
 	unsignedOutcome,
+	unsignedStatementOutcome,
 	verificationOutcomeSchema,
 	type ReasonCode,
 	type SignatureFormat,

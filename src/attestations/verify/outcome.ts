@@ -134,6 +134,17 @@ export function unsignedOutcome(): VerificationOutcome {
 	});
 }
 
+/** The outcome for an in-toto Statement stored as plain JSON, which no signature covers (BuildKit's attestations). */
+export function unsignedStatementOutcome(): VerificationOutcome {
+	return outcome({
+		status: 'unsigned',
+		reason: {
+			code: 'no-signature',
+			message: 'The in-toto Statement is stored as plain JSON, without a signature (as BuildKit attaches it).',
+		},
+	});
+}
+
 /** The outcome when a signature exists but the registry has no signing identity to check it against. */
 export function noPolicyOutcome(registry: string): VerificationOutcome {
 	return outcome({

@@ -3,7 +3,7 @@ import { crypto, json } from '@sigstore/core';
 import { HashAlgorithm } from '@sigstore/protobuf-specs';
 import { VerificationError, Verifier, toSignedEntity, type Signer } from '@sigstore/verify';
 import { CosignAnnotation, cosignLayerBundle, hasCosignAnnotations, type CosignContent } from './cosign.ts';
-import { outcome, type SignatureFormat, type VerificationOutcome } from './outcome.ts';
+import { outcome, unsignedStatementOutcome, type SignatureFormat, type VerificationOutcome } from './outcome.ts';
 import { compilePolicy, type SigningPolicy } from './policy.ts';
 import { Rejection } from './rejection.ts';
 import { checkMessageDigest, checkSimpleSigningSubject, checkStatementSubject } from './subject.ts';
@@ -58,6 +58,11 @@ export interface SignatureVerifierOptions {
 export interface SignatureVerifier {
 	/** The trust root outcomes name. */
 	readonly trustRoot: { id: string; name: string };
+	/**
+	 * Key of everything outcomes depend on besides the layer and the subject: verifier logic version, trust root, policy
+	 * and demo flag. Outcomes recorded under another key were checked against something else and must be checked again.
+	 */
+	readonly configKey: string;
 	/** Verify one signed layer against the subject it must sign; never throws for bad input, only returns an outcome. */
 	verify(layer: SignedLayer, subject: Subject): VerificationOutcome;
 	/**
@@ -80,7 +85,12 @@ export function createSignatureVerifier(options: SignatureVerifierOptions): Sign
 	const policy = compilePolicy(options.policy);
 	const sigstore = new Verifier(trustRoot.material, { tlogThreshold: 1, ctlogThreshold: 1, timestampThreshold: 1 });
 	const rootRef = { id: trustRoot.id, name: trustRoot.name };
-	const policyKey = json.canonicalize(options.policy);
+	const configKey = canonicalDigest({
+		v: VERIFICATION_LOGIC_VERSION,
+		trustRoot: trustRoot.id,
+		demo: options.demo === true,
+		policy: json.canonicalize(options.policy),
+	});
 
 	function check(layer: SignedLayer, subject: Subject): VerificationOutcome {
 		const parsed = parseLayer(layer);
@@ -111,6 +121,7 @@ export function createSignatureVerifier(options: SignatureVerifierOptions): Sign
 
 	return {
 		trustRoot: rootRef,
+		configKey,
 		verify(layer, subject) {
 			try {
 				return outcome(check(layer, subject));
@@ -130,19 +141,20 @@ export function createSignatureVerifier(options: SignatureVerifierOptions): Sign
 					layer.annotations?.[key] === undefined ? [] : [[key, layer.annotations[key]]],
 				),
 			);
-			const key = {
-				v: VERIFICATION_LOGIC_VERSION,
-				trustRoot: trustRoot.id,
-				demo: options.demo === true,
-				policy: policyKey,
+			return canonicalDigest({
+				config: configKey,
 				mediaType: layer.mediaType,
 				digest: layer.digest,
 				annotations: read,
 				subject: subjectDigest,
-			};
-			return `sha256:${crypto.digest('sha256', json.canonicalize(key)).toString('hex')}`;
+			});
 		},
 	};
+}
+
+/** `sha256:` digest of the canonical JSON of `value`: equal values give equal keys whatever their key order. */
+function canonicalDigest(value: unknown): string {
+	return `sha256:${crypto.digest('sha256', json.canonicalize(value)).toString('hex')}`;
 }
 
 type ParsedLayer =
@@ -157,17 +169,7 @@ function parseLayer(layer: SignedLayer): ParsedLayer {
 	}
 	const annotations = layer.annotations ?? {};
 	const format = formatOf(layer);
-	if (layer.mediaType === SignedMediaType.inTotoStatement) {
-		return {
-			outcome: outcome({
-				status: 'unsigned',
-				reason: {
-					code: 'no-signature',
-					message: 'The in-toto Statement is stored as plain JSON, without a signature (as BuildKit attaches it).',
-				},
-			}),
-		};
-	}
+	if (layer.mediaType === SignedMediaType.inTotoStatement) return { outcome: unsignedStatementOutcome() };
 	if (format === null) {
 		return {
 			outcome: outcome({

@@ -9,8 +9,10 @@ import {
 } from '../../registry/index.ts';
 import { PredicateType } from '../../attestations/in-toto.ts';
 import type { RecordedAs } from '../collect.ts';
-import type { DemoArch, DemoImage, DemoVariant } from './definitions.ts';
+import type { DemoArch, DemoImage, DemoSigning, DemoVariant } from './definitions.ts';
 import { demoPackages, type DemoPackage } from './packages.ts';
+import { COSIGN_SIGN_PREDICATE_TYPE } from '../../attestations/in-toto.ts';
+import { createDemoAuthority, type DemoAuthority, type DemoSigningOptions } from './sigstore-authority.ts';
 
 /** A manifest to push under a tag or its own digest. */
 export interface BuiltManifest {
@@ -35,6 +37,18 @@ const DEFAULT_ENV = {
 };
 const EMPTY_JSON = Buffer.from('{}');
 const WOLFI_REPOSITORY = 'https://packages.wolfi.dev/os';
+/** The OpenVEX document attached to the node demo image, as an example of a predicate the pages only list. */
+const OPENVEX_PREDICATE_TYPE = 'https://openvex.dev/ns/v0.2.0';
+/** Minutes between an image's build and its signing: the signing certificate is valid ten minutes from then. */
+const SIGNED_AFTER_MS = 15 * 60 * 1000;
+
+let defaultAuthority: DemoAuthority | undefined;
+
+/** The demo authority, created once: its keys derive from the published seed, so every instance signs alike. */
+function demoAuthority(): DemoAuthority {
+	defaultAuthority ??= createDemoAuthority();
+	return defaultAuthority;
+}
 
 /** A ustar archive of small text files, with fixed owner and time so the bytes never vary. */
 export function tarArchive(files: Array<[string, string]>): Buffer<ArrayBuffer> {
@@ -82,17 +96,29 @@ function purl(pkg: DemoPackage, arch: DemoArch): string {
 	return `pkg:apk/wolfi/${pkg.name}@${pkg.version}?arch=${APK_ARCH[arch]}`;
 }
 
-/** Annotations as apko and the Chainguard publisher set them, on the index, each manifest and as config labels. */
-function annotations(name: string, created: string): Record<string, string> {
+/** Where the demo images are defined, which their source annotation names. */
+export const DEMO_SOURCE_URL = 'https://github.com/supply-chain-academy/academy/blob/main/src/images/demo/definitions.ts';
+
+/**
+ * Annotations with the keys apko and the Chainguard publisher set, on the index, each manifest and as config labels,
+ * but values that say what the image is: a demo built by this project, never one of Chainguard's. The URL points at
+ * the public image the demo stands for, when there is one.
+ */
+function annotations(definition: DemoImage, created: string): Record<string, string> {
 	return {
-		'dev.chainguard.image.title': name,
+		'dev.chainguard.image.title': definition.name,
 		'dev.chainguard.package.main': '',
-		'org.opencontainers.image.authors': 'Chainguard Team https://www.chainguard.dev/',
+		'org.opencontainers.image.authors': 'Supply Chain Academy demo images (not built or signed by Chainguard)',
 		'org.opencontainers.image.created': created,
-		'org.opencontainers.image.source': `https://github.com/chainguard-images/images/tree/main/images/${name}`,
-		'org.opencontainers.image.title': name,
-		'org.opencontainers.image.url': `https://images.chainguard.dev/directory/image/${name}/overview`,
-		'org.opencontainers.image.vendor': 'Chainguard',
+		'org.opencontainers.image.description': definition.publicImage
+			? `Demo image shaped after cgr.dev/chainguard/${definition.name}: built by Supply Chain Academy from its definitions, not a copy of the public image.`
+			: `Demo-only image: built by Supply Chain Academy from its definitions; no public cgr.dev/chainguard/${definition.name} image exists.`,
+		'org.opencontainers.image.source': DEMO_SOURCE_URL,
+		'org.opencontainers.image.title': definition.name,
+		...(definition.publicImage && {
+			'org.opencontainers.image.url': `https://images.chainguard.dev/directory/image/${definition.name}/overview`,
+		}),
+		'org.opencontainers.image.vendor': 'Supply Chain Academy (demo)',
 	};
 }
 
@@ -102,27 +128,20 @@ function environment(variant: DemoVariant): string[] {
 		.sort();
 }
 
-/** An in-toto Statement about `subjectDigest`, wrapped in a DSSE envelope with a placeholder signature. */
-function dsseEnvelope(
+/** An in-toto Statement about `subjectDigest`, as the JSON bytes that get signed. */
+function statement(
 	statementType: string,
-	subject: string,
+	subject: string | null,
 	subjectDigest: string,
 	predicateType: string,
 	predicate: unknown,
-): Record<string, unknown> {
-	const statement = {
+): Buffer<ArrayBuffer> {
+	return json({
 		_type: statementType,
 		predicateType,
-		subject: [{ name: subject, digest: { sha256: hex(subjectDigest) } }],
+		subject: [{ ...(subject !== null && { name: subject }), digest: { sha256: hex(subjectDigest) } }],
 		predicate,
-	};
-	const payload = json(statement).toString('base64');
-	// Demo data is not signed by anyone: the "signature" is a digest of the payload, never a verifiable signature.
-	return {
-		payloadType: MediaType.inTotoPayload,
-		payload,
-		signatures: [{ keyid: '', sig: computeDigest(Buffer.from(payload)).replace('sha256:', '') }],
-	};
+	});
 }
 
 interface Platform {
@@ -132,10 +151,16 @@ interface Platform {
 	mediaType: string;
 }
 
-/** Build one demo image into blobs and manifests: deterministic, so every run yields the same digests. */
-export function buildDemoImage(definition: DemoImage, recordedAs: RecordedAs): BuiltImage {
+/**
+ * Build one demo image into blobs and manifests, signed and attested by the demo authority in the layout each variant
+ * names: deterministic, so every run yields the same digests and signatures.
+ */
+export function buildDemoImage(
+	definition: DemoImage,
+	recordedAs: RecordedAs,
+	authority: DemoAuthority = demoAuthority(),
+): BuiltImage {
 	const built: BuiltImage = { name: definition.name, blobs: new Map(), manifests: [] };
-	const reference = `${recordedAs.registry}/${joinRepositoryPath(recordedAs.namespace, definition.name)}`;
 	const docker = definition.format === 'docker';
 	const types = docker
 		? {
@@ -157,7 +182,30 @@ export function buildDemoImage(definition: DemoImage, recordedAs: RecordedAs): B
 		return { mediaType, digest, size: bytes.length };
 	};
 	const created = definition.created;
-	const labels = annotations(definition.name, created);
+	const labels = annotations(definition, created);
+	const reference = `${recordedAs.registry}/${joinRepositoryPath(recordedAs.namespace, definition.name)}`;
+	/** The referrers of each subject, for the referrers tag schema index docker-registry needs the pusher to keep. */
+	const referrers = new Map<string, Array<Record<string, unknown>>>();
+	const referrer = (
+		subject: { mediaType: string; digest: string; size: number },
+		bundle: Buffer<ArrayBuffer>,
+		artifactAnnotations: Record<string, string>,
+	) => {
+		const artifact = manifest(
+			{
+				schemaVersion: 2,
+				mediaType: MediaType.ociManifest,
+				artifactType: MediaType.sigstoreBundle,
+				config: blob(EMPTY_JSON, MediaType.ociEmpty),
+				layers: [blob(bundle, MediaType.sigstoreBundle)],
+				subject,
+				annotations: artifactAnnotations,
+			},
+			MediaType.ociManifest,
+		);
+		const listed = referrers.get(subject.digest) ?? referrers.set(subject.digest, []).get(subject.digest)!;
+		listed.push({ ...artifact, artifactType: MediaType.sigstoreBundle, annotations: artifactAnnotations });
+	};
 
 	for (const variant of definition.variants) {
 		const packages = demoPackages(variant.packages);
@@ -212,127 +260,135 @@ export function buildDemoImage(definition: DemoImage, recordedAs: RecordedAs): B
 			types.index,
 			variant.tags,
 		);
-		if (definition.attested) {
-			const apkoConfig = {
-				contents: {
-					repositories: [WOLFI_REPOSITORY],
-					keyring: [`${WOLFI_REPOSITORY}/wolfi-signing.rsa.pub`],
-					packages: packages.map((pkg) => `${pkg.name}=${pkg.version}`),
-				},
-				accounts: {
-					groups: [{ groupname: 'nonroot', gid: 65532 }],
-					users: [{ username: 'nonroot', uid: 65532, gid: 65532 }],
-					'run-as': variant.user ?? '',
-				},
-				...(variant.entrypoint && { entrypoint: { command: variant.entrypoint.join(' ') } }),
-				...(variant.cmd && { cmd: variant.cmd.join(' ') }),
-				...(variant.workDir && { 'work-dir': variant.workDir }),
-				environment: Object.fromEntries(environment(variant).map((entry) => entry.split(/=(.*)/s).slice(0, 2))),
-				archs: definition.architectures.map((arch) => APK_ARCH[arch]),
-				annotations: labels,
-			};
-			const provenance = {
-				buildDefinition: {
-					buildType: 'https://apko.dev/slsa-build-type@v1',
-					externalParameters: { config: apkoConfig },
-					internalParameters: Object.fromEntries(packages.map((pkg) => [pkg.name, pkg.version])),
-					resolvedDependencies: [{ uri: WOLFI_REPOSITORY }],
-				},
-				runDetails: {
-					builder: { id: 'https://github.com/chainguard-dev/terraform-provider-apko' },
-					metadata: { startedOn: created, finishedOn: created },
-				},
-			};
-			const subjects: Array<{ digest: string; arch: DemoArch | null }> = [
-				{ digest: index.digest, arch: null },
-				...platforms.map((platform) => ({ digest: platform.digest, arch: platform.arch })),
-			];
+		if (variant.signing) {
+			const signing = variant.signing;
+			const signedAt = new Date(Date.parse(created) + SIGNED_AFTER_MS);
+			const options: DemoSigningOptions = { signedAt, ...(signing.identity && { identity: signing.identity }) };
+			const predicates = attestationPredicates(definition, variant, packages, platforms, created);
+			const subjects = [index, ...platforms];
 			for (const subject of subjects) {
-				const sbom = spdxDocument(definition.name, subject.digest, subject.arch, packages, platforms, created);
-				const layers = [
-					[PredicateType.spdx, sbom],
-					[PredicateType.apkoConfig, apkoConfig],
-					[PredicateType.slsaV1, provenance],
-				].map(([predicateType, predicate]) => ({
-					...blob(
-						json(
-							dsseEnvelope('https://in-toto.io/Statement/v0.1', reference, subject.digest, predicateType as string, predicate),
-						),
-						MediaType.dsseEnvelope,
-					),
-					annotations: { predicateType: predicateType as string },
-				}));
-				manifest(cosignManifest(blob, layers), MediaType.ociManifest, [`${digestTag(subject.digest)}.att`]);
+				const arch = platforms.find((platform) => platform.digest === subject.digest)?.arch ?? null;
+				const attestations = predicates(subject.digest, arch);
+				if (signing.layout === 'cosign') {
+					// cosign attest writes in-toto Statement v0.1, one DSSE layer per predicate, under the `.att` tag.
+					const layers = attestations.map(([predicateType, predicate]) => {
+						const signed = authority.cosignAttestation(
+							statement('https://in-toto.io/Statement/v0.1', reference, subject.digest, predicateType, predicate),
+							options,
+							predicateType,
+						);
+						return { ...blob(signed.blob, MediaType.dsseEnvelope), annotations: signed.annotations };
+					});
+					manifest(cosignManifest(blob, layers), MediaType.ociManifest, [`${digestTag(subject.digest)}.att`]);
+				} else {
+					// cosign 3 and GitHub artifact attestations: one Sigstore bundle per predicate, as an OCI referrer.
+					for (const [predicateType, predicate] of attestations) {
+						const bundle = authority.dsseBundle(
+							statement('https://in-toto.io/Statement/v1', reference, subject.digest, predicateType, predicate),
+							options,
+						);
+						referrer(subject, bundle, bundleAnnotations(predicateType, signedAt));
+					}
+				}
 			}
-		}
-		if (definition.signed) {
-			const payload = json({
-				critical: {
-					identity: { 'docker-reference': reference },
-					image: { 'docker-manifest-digest': index.digest },
-					type: 'cosign container image signature',
-				},
-				optional: null,
-			});
-			const layer = {
-				...blob(payload, MediaType.cosignSimpleSigning),
-				annotations: { 'dev.cosignproject.cosign/signature': computeDigest(payload).replace('sha256:', '') },
-			};
-			manifest(cosignManifest(blob, [layer]), MediaType.ociManifest, [`${digestTag(index.digest)}.sig`]);
-		}
-		if (definition.referrer) {
-			const statement = dsseEnvelope(
-				'https://in-toto.io/Statement/v1',
-				reference,
-				index.digest,
-				'https://openvex.dev/ns/v0.2.0',
-				{
+			if (signing.layout === 'cosign') {
+				// cosign sign: a simple-signing payload naming the index digest, under the `.sig` tag.
+				const payload = json({
+					critical: {
+						identity: { 'docker-reference': reference },
+						image: { 'docker-manifest-digest': index.digest },
+						type: 'cosign container image signature',
+					},
+					optional: null,
+				});
+				const signed = authority.cosignSignature(payload, options);
+				const layer = { ...blob(signed.blob, MediaType.cosignSimpleSigning), annotations: signed.annotations };
+				manifest(cosignManifest(blob, [layer]), MediaType.ociManifest, [`${digestTag(index.digest)}.sig`]);
+			} else {
+				// cosign 3 sign in the bundle format: an in-toto Statement with the cosign sign predicate and an unnamed
+				// subject, in a DSSE bundle (cmd/cosign/cli/sign/sign.go signDigestBundle).
+				const bundle = authority.dsseBundle(
+					statement('https://in-toto.io/Statement/v1', null, index.digest, COSIGN_SIGN_PREDICATE_TYPE, {}),
+					options,
+				);
+				referrer(index, bundle, bundleAnnotations(COSIGN_SIGN_PREDICATE_TYPE, signedAt));
+			}
+			if (definition.vex) {
+				const vex = statement('https://in-toto.io/Statement/v1', reference, index.digest, OPENVEX_PREDICATE_TYPE, {
 					'@context': 'https://openvex.dev/ns/v0.2.0',
 					'@id': `https://supply-chain-academy.invalid/vex/${definition.name}`,
 					author: 'Supply Chain Academy demo data',
 					timestamp: created,
 					version: 1,
 					statements: [],
-				},
-			);
-			const bundleLayer = blob(
-				json({
-					mediaType: MediaType.sigstoreBundle,
-					verificationMaterial: { publicKey: { hint: 'demo' } },
-					dsseEnvelope: statement,
-				}),
-				MediaType.sigstoreBundle,
-			);
-			const artifactAnnotations = {
-				'dev.sigstore.bundle.content': 'dsse-envelope',
-				'dev.sigstore.bundle.predicateType': 'https://openvex.dev/ns/v0.2.0',
-				'org.opencontainers.image.created': created,
-			};
-			const artifact = manifest(
-				{
-					schemaVersion: 2,
-					mediaType: MediaType.ociManifest,
-					artifactType: MediaType.sigstoreBundle,
-					config: blob(EMPTY_JSON, MediaType.ociEmpty),
-					layers: [bundleLayer],
-					subject: index,
-					annotations: artifactAnnotations,
-				},
-				MediaType.ociManifest,
-			);
-			// docker-registry has no referrers API, so the pusher maintains the referrers tag schema index itself.
-			manifest(
-				{
-					schemaVersion: 2,
-					mediaType: MediaType.ociIndex,
-					manifests: [{ ...artifact, artifactType: MediaType.sigstoreBundle, annotations: artifactAnnotations }],
-				},
-				MediaType.ociIndex,
-				[digestTag(index.digest)],
-			);
+				});
+				referrer(index, authority.dsseBundle(vex, options), bundleAnnotations(OPENVEX_PREDICATE_TYPE, signedAt));
+			}
 		}
 	}
+	// docker-registry has no referrers API, so the pusher maintains the referrers tag schema index of each subject.
+	for (const [subject, listed] of referrers) {
+		manifest({ schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: listed }, MediaType.ociIndex, [digestTag(subject)]);
+	}
 	return built;
+}
+
+/**
+ * The attestations of one variant, per subject: an SPDX SBOM of that subject (the index lists its platforms, a platform
+ * its packages), and apko's image configuration and SLSA provenance, which are the same for every subject.
+ */
+function attestationPredicates(
+	definition: DemoImage,
+	variant: DemoVariant,
+	packages: DemoPackage[],
+	platforms: Platform[],
+	created: string,
+): (subjectDigest: string, arch: DemoArch | null) => Array<[string, unknown]> {
+	const account = variant.account;
+	const apkoConfig = {
+		contents: {
+			repositories: [WOLFI_REPOSITORY],
+			keyring: [`${WOLFI_REPOSITORY}/wolfi-signing.rsa.pub`],
+			packages: packages.map((pkg) => `${pkg.name}=${pkg.version}`),
+		},
+		accounts: {
+			groups: [{ groupname: account.name, gid: account.uid }],
+			users: [{ username: account.name, uid: account.uid, gid: account.uid }],
+			'run-as': variant.user ?? '',
+		},
+		...(variant.entrypoint && { entrypoint: { command: variant.entrypoint.join(' ') } }),
+		...(variant.cmd && { cmd: variant.cmd.join(' ') }),
+		...(variant.workDir && { 'work-dir': variant.workDir }),
+		environment: Object.fromEntries(environment(variant).map((entry) => entry.split(/=(.*)/s).slice(0, 2))),
+		archs: definition.architectures.map((arch) => APK_ARCH[arch]),
+		annotations: annotations(definition, created),
+	};
+	const provenance = {
+		buildDefinition: {
+			buildType: 'https://apko.dev/slsa-build-type@v1',
+			externalParameters: { config: apkoConfig },
+			internalParameters: Object.fromEntries(packages.map((pkg) => [pkg.name, pkg.version])),
+			resolvedDependencies: [{ uri: WOLFI_REPOSITORY }],
+		},
+		runDetails: {
+			builder: { id: 'https://github.com/chainguard-dev/terraform-provider-apko' },
+			metadata: { startedOn: created, finishedOn: created },
+		},
+	};
+	return (subjectDigest, arch) => [
+		[PredicateType.spdx, spdxDocument(definition.name, subjectDigest, arch, packages, platforms, created)],
+		[PredicateType.apkoConfig, apkoConfig],
+		[PredicateType.slsaV1, provenance],
+	];
+}
+
+/** The referrer descriptor annotations cosign 3 writes for a bundle (pkg/oci/remote/write.go). */
+function bundleAnnotations(predicateType: string, signedAt: Date): Record<string, string> {
+	return {
+		'dev.sigstore.bundle.content': 'dsse-envelope',
+		'dev.sigstore.bundle.predicateType': predicateType,
+		'org.opencontainers.image.created': signedAt.toISOString().replace('.000Z', 'Z'),
+	};
 }
 
 /** The manifest cosign writes for `.sig` and `.att` tags: a small config naming the layers' digests. */

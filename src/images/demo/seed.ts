@@ -6,18 +6,17 @@ import {
 	parseRegistryLocation,
 	type TransportOptions,
 } from '../../registry/index.ts';
-import type { RecordedAs } from '../collect.ts';
+import { DEFAULT_REPOSITORIES_FILE, loadRepositoriesConfig, type RegistrySigning } from '../repositories-config.ts';
 import type { ResolveEvent } from '../resolve.ts';
 import { syncImages, type SyncReport } from '../sync.ts';
 import { buildDemoImage, pushBuiltImage } from './builder.ts';
 import { DEMO_IMAGES, type DemoImage } from './definitions.ts';
+import { DEMO_NAMESPACE, DEMO_RECORDED_AS } from './registry.ts';
 
-/** Demo data is recorded as if pulled from cgr.dev/chainguard (the snapshot metadata says `demo: true`). */
-export const DEMO_RECORDED_AS: RecordedAs = { registry: 'cgr.dev', namespace: 'chainguard' };
-/** Namespace the demo images are pushed under in the local registry. */
-export const DEMO_NAMESPACE = 'chainguard';
-/** The demo snapshot's fixed clock: its sync time never depends on when the command ran. */
-export const DEMO_CLOCK = new Date(Date.UTC(2025, 6, 1, 0, 0, 0));
+export { DEMO_NAMESPACE, DEMO_RECORDED_AS };
+
+/** The demo snapshot's fixed clock, the day after the demo builds: its sync time never depends on when the command ran. */
+export const DEMO_CLOCK = new Date(Date.UTC(2026, 7, 23, 0, 0, 0));
 
 /** Build and push demo images into the registry at `baseUrl` (`http://127.0.0.1:PORT`), under `namespace`. */
 export async function seedDemoImages(
@@ -36,12 +35,17 @@ export async function seedDemoImages(
 	return client;
 }
 
-/** Seed the demo images into the registry at `baseUrl` and sync all their tags into `outDir` (a full, not incremental, sync). */
+/**
+ * Seed the demo images into the registry at `baseUrl` and sync all their tags into `outDir` (a full, not incremental,
+ * sync). Recorded as the demo registry, whose signatures are verified against the demo trust root; the repositories
+ * file gives the signing policy of the registry the demo stands for, which the demo pages' cosign commands use.
+ */
 export async function syncDemo(
 	baseUrl: string,
 	outDir: string,
 	onEvent?: (event: ResolveEvent) => void,
 	transport?: TransportOptions,
+	signing?: Readonly<Record<string, RegistrySigning>>,
 ): Promise<SyncReport> {
 	await seedDemoImages(baseUrl);
 	return syncImages({
@@ -52,7 +56,7 @@ export async function syncDemo(
 		mode: 'exact',
 		incremental: false,
 		recordedAs: DEMO_RECORDED_AS,
-		demo: true,
+		signing: signing ?? (await loadRepositoriesConfig(DEFAULT_REPOSITORIES_FILE)).signing,
 		now: () => DEMO_CLOCK,
 		transport,
 		onEvent,

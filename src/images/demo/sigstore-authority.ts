@@ -36,15 +36,12 @@ import {
 import { dsse, json, pem } from '@sigstore/core';
 import { CosignAnnotation } from '../../attestations/verify/cosign.ts';
 import { DEMO_TRUST_ROOT_NAME, parseTrustRoot, type TrustRoot } from '../../attestations/verify/trust-root.ts';
+import { DEMO_SIGNING_POLICY } from './registry.ts';
+
+export { DEMO_SIGNING_POLICY };
 
 /** The published seed every demo key derives from. Changing it changes every demo key (update DEMO_KEY_FINGERPRINTS). */
 export const DEMO_SIGSTORE_SEED = 'supply-chain-academy demo sigstore v1: these keys are public, never trust them';
-
-/** Who "signs" the demo images: a reserved .invalid identity that no real workflow can have. */
-export const DEMO_SIGNING_POLICY = {
-	certificateIdentity: 'https://demo.invalid/supply-chain-academy/demo-images/.github/workflows/release.yaml@refs/heads/main',
-	certificateOidcIssuer: 'https://oidc.demo.invalid',
-} as const;
 
 const CA_VALID_FROM = new Date('2025-01-01T00:00:00Z');
 const CA_VALID_UNTIL = new Date('2035-01-01T00:00:00Z');
@@ -78,7 +75,7 @@ export interface DemoSigningOptions {
 /** A cosign `.sig` or `.att` layer's annotations, and for `.att` the DSSE envelope that is its blob. */
 export interface DemoCosignLayer {
 	/** The layer blob: the payload for `.sig`, the DSSE envelope JSON for `.att`. */
-	blob: Buffer;
+	blob: Buffer<ArrayBuffer>;
 	annotations: Record<string, string>;
 }
 
@@ -89,13 +86,13 @@ export interface DemoAuthority {
 	/** The trusted root parsed for the verifier (named `demo`, demo-only). */
 	trustRoot(): TrustRoot;
 	/** A `.sig` layer: the simple-signing payload as the blob, signature, certificate, chain and Rekor bundle annotations. */
-	cosignSignature(payload: Buffer, options: DemoSigningOptions): DemoCosignLayer;
+	cosignSignature(payload: Buffer<ArrayBuffer>, options: DemoSigningOptions): DemoCosignLayer;
 	/** An `.att` layer: an in-toto Statement in a DSSE envelope, with certificate, chain and Rekor bundle annotations. */
 	cosignAttestation(statement: Buffer, options: DemoSigningOptions, predicateType: string): DemoCosignLayer;
 	/** A Sigstore bundle v0.3 (DSSE, inclusion proof and promise) for an OCI referrer layer. */
-	dsseBundle(statement: Buffer, options: DemoSigningOptions): Buffer;
+	dsseBundle(statement: Buffer, options: DemoSigningOptions): Buffer<ArrayBuffer>;
 	/** A Sigstore bundle v0.3 with a message signature over `artifact` (e.g. a manifest), for an OCI referrer layer. */
-	messageBundle(artifact: Buffer, options: DemoSigningOptions): Buffer;
+	messageBundle(artifact: Buffer, options: DemoSigningOptions): Buffer<ArrayBuffer>;
 }
 
 interface KeyPair {
@@ -363,7 +360,7 @@ export function createDemoAuthority(seed: string = DEMO_SIGSTORE_SEED): DemoAuth
 		};
 	}
 
-	function bundle(certificateDer: Buffer, entry: { serialized: unknown }, content: Record<string, unknown>): Buffer {
+	function bundle(certificateDer: Buffer, entry: { serialized: unknown }, content: Record<string, unknown>): Buffer<ArrayBuffer> {
 		return Buffer.from(
 			JSON.stringify({
 				mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',

@@ -39,6 +39,15 @@ describe('images loader, live from a registry without a namespace', () => {
 		const first = loaderContext('images');
 		await imageLoaders(env).images.load(first.context);
 		expect([...first.store.keys()].sort()).toEqual(NAMES);
+		// The overviews of the 23 images this registry lacks are skipped, named in one warning.
+		const skipped = first.logged.warn.filter((message) => message.includes('image overview(s)'));
+		expect(skipped).toHaveLength(1);
+		expect(skipped[0]).toMatch(
+			/^23 image overview\(s\) in content\/images\/ are skipped because this registry has no such image: bash, /,
+		);
+		expect(skipped[0]).not.toMatch(/\b(jq|static)\b/);
+		// No signing policy names this loopback registry, so nothing is verified and the log says so.
+		expect(first.logged.info.join('\n')).toContain('signatures not checked (no signing policy for 127.0.0.1:');
 		const second = loaderContext('images', first.store);
 		await imageLoaders(env).images.load(second.context);
 		expect(requestsOf(second.logged.info), 'requests of a load where nothing changed').toBe(1 + NAMES.length * TAGS.length);

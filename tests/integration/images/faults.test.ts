@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoImage, pushBuiltImage, type BuiltImage } from '../../../src/images/demo/builder.ts';
 import { DEMO_IMAGES } from '../../../src/images/demo/definitions.ts';
+import { DEMO_REGISTRY } from '../../../src/images/demo/registry.ts';
 import { DEMO_RECORDED_AS } from '../../../src/images/demo/seed.ts';
 import { syncImages, type SyncReport } from '../../../src/images/sync.ts';
 import { RegistryClient, RegistryTransport, parseRegistryLocation, type TransportOptions } from '../../../src/registry/index.ts';
@@ -42,7 +43,8 @@ async function files(dir: string): Promise<Map<string, string>> {
 function sync(url: string, outDir: string): Promise<SyncReport> {
 	return syncImages({
 		location: parseRegistryLocation(`${url}/${NAMESPACE}`),
-		recordedAs: { registry: 'registry.example', namespace: NAMESPACE },
+		// Recorded as the demo registry, so every run also verifies the demo authority's signatures through the faults.
+		recordedAs: { registry: DEMO_REGISTRY, namespace: NAMESPACE },
 		repositories: REPOSITORIES.map((repository) => repository.name),
 		tags: 'all',
 		outDir,
@@ -71,6 +73,7 @@ describe('a sync through a proxy that breaks 20 % of the requests', () => {
 		expect(cleanReport.outcomes.filter((outcome) => outcome.status !== 'updated')).toEqual([]);
 		const expected = await files(clean);
 		expect(expected.size).toBe(REPOSITORIES.length + 1);
+		expect(cleanReport.verification.checked, 'signed layers verified in the clean sync').toBeGreaterThan(0);
 		const totals: FaultStats = {
 			requests: 0,
 			faults: Object.fromEntries(FAULT_KINDS.map((kind) => [kind, 0])) as FaultStats['faults'],
@@ -94,7 +97,7 @@ describe('a sync through a proxy that breaks 20 % of the requests', () => {
 				figures.push(
 					`run ${seed}: ${report.outcomes.length} repositories synced, ${proxy.stats.requests} requests, ${injected} faults ` +
 						`(${((injected / proxy.stats.requests) * 100).toFixed(1)} %: ${FAULT_KINDS.map((kind) => `${kind} ${proxy.stats.faults[kind]}`).join(', ')}), ` +
-						`${report.retries} retries, ${report.damagedBodies} after a damaged body`,
+						`${report.retries} retries, ${report.damagedBodies} after a damaged body, ${report.verification.checked} signed layers verified`,
 				);
 			} finally {
 				await proxy.close();

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pushBuiltImage } from '../../../src/images/demo/builder.ts';
-import type { ImagePlatform, ImageRepository } from '../../../src/images/model.ts';
+import { DEMO_REGISTRY, DEMO_SIGNING_POLICY } from '../../../src/images/demo/registry.ts';
+import type { Attestation, ImagePlatform, ImageRepository, Signature, Verification } from '../../../src/images/model.ts';
 import { readSnapshot } from '../../../src/images/snapshot.ts';
 import { syncImages } from '../../../src/images/sync.ts';
 import {
@@ -41,6 +42,16 @@ function platform(image: ImageRepository, name: string): ImagePlatform {
 	return image.variants[0].platforms.find((candidate) => candidate.platform === name)!;
 }
 
+/** What the reading tests compare: an attestation or signature as listed, without its verification. */
+function listed<T extends Attestation | Signature>(entries: T[]): Array<Omit<T, 'verification' | 'verificationKey'>> {
+	return entries.map(({ verification: _verification, verificationKey: _key, ...rest }) => rest);
+}
+
+/** An outcome's status, reason code, format and predicate type: what each verification test asserts. */
+function outcomeOf(verification: Verification) {
+	return [verification.status, verification.reason?.code ?? null, verification.format, verification.predicateType];
+}
+
 async function sync(
 	url: string,
 	out: string,
@@ -49,7 +60,8 @@ async function sync(
 ) {
 	const report = await syncImages({
 		location: parseRegistryLocation(`${url}/${NAMESPACE}`),
-		recordedAs: { registry: 'registry.example', namespace: NAMESPACE },
+		// The fixtures are signed by the demo authority, so recorded as the demo registry every signature is checked.
+		recordedAs: { registry: DEMO_REGISTRY, namespace: NAMESPACE },
 		repositories,
 		tags: 'all',
 		outDir: out,
@@ -101,7 +113,7 @@ describe('formats real registries publish, on docker-registry', () => {
 				source: 'attestation-manifest',
 				attachedTo: 'manifest',
 			});
-			expect(entry.attestations).toEqual([
+			expect(listed(entry.attestations)).toEqual([
 				{ predicateType: SLSA_V02, source: 'attestation-manifest', statement: 'v1', understood: true },
 				{ predicateType: SPDX, source: 'attestation-manifest', statement: 'v1', understood: true },
 			]);
@@ -130,7 +142,9 @@ describe('formats real registries publish, on docker-registry', () => {
 	it('reads Sigstore bundles v0.1 to v0.3 on the index and on a platform; index evidence stands for every platform', () => {
 		const image = images.get('bundles')!;
 		const variant = image.variants[0];
-		expect(variant.signatures).toEqual([{ source: 'referrers', digest: REPOSITORIES[2].marks.signature.digest, count: 1 }]);
+		expect(listed(variant.signatures)).toEqual([
+			{ source: 'referrers', digest: REPOSITORIES[2].marks.signature.digest, count: 1 },
+		]);
 		const github = {
 			predicateType: SLSA_V1,
 			builderId: 'https://github.com/academy/bundles/.github/workflows/release.yml@refs/heads/main',
@@ -146,7 +160,9 @@ describe('formats real registries publish, on docker-registry', () => {
 		expect(arm64.sbom).toMatchObject({ format: 'SPDX-2.3', source: 'referrers', attachedTo: 'index' });
 		expect(arm64.sbom!.packages.map((pkg) => pkg.name)).toEqual(DEBIAN_PACKAGE_NAMES);
 		for (const entry of [amd64, arm64]) expect(entry.provenance).toEqual({ ...github, attachedTo: 'index' });
-		expect(amd64.attestations).toEqual([{ predicateType: CYCLONEDX, source: 'referrers', statement: 'v1', understood: true }]);
+		expect(listed(amd64.attestations)).toEqual([
+			{ predicateType: CYCLONEDX, source: 'referrers', statement: 'v1', understood: true },
+		]);
 		expect(variant.attestations.map((entry) => entry.predicateType)).toEqual([SLSA_V1, SPDX, SPDX]);
 		expect(variant.referrers).toHaveLength(4);
 		expect(image.tags.map((tag) => [tag.name, tag.updatedAt, tag.updatedAtSource])).toEqual([
@@ -158,18 +174,93 @@ describe('formats real registries publish, on docker-registry', () => {
 	it("reads bare DSSE referrers, message signatures and cosign's tag layout; lists the SBOM formats it does not read", () => {
 		const image = images.get('dsse')!;
 		const variant = image.variants[0];
-		expect(variant.signatures).toEqual([{ source: 'referrers', digest: REPOSITORIES[3].marks.message.digest, count: 1 }]);
+		expect(listed(variant.signatures)).toEqual([{ source: 'referrers', digest: REPOSITORIES[3].marks.message.digest, count: 1 }]);
 		expect(variant.provenance).toMatchObject({
 			buildType: 'https://actions.github.io/buildtypes/workflow/v1',
 			source: 'referrers',
 		});
 		const entry = variant.platforms[0];
 		expect(entry.sbom).toMatchObject({ format: 'CycloneDX 1.5', source: 'cosign-tag', attachedTo: 'manifest' });
-		expect(entry.attestations).toEqual([
+		expect(listed(entry.attestations)).toEqual([
 			{ predicateType: CYCLONEDX, source: 'cosign-tag', statement: null, understood: true },
 			{ predicateType: SPDX, source: 'cosign-tag', statement: 'v1', understood: false },
 			{ predicateType: SPDX, source: 'cosign-tag', statement: null, understood: false },
 		]);
+	});
+
+	it('verifies Sigstore bundles v0.1 to v0.3 on index and platform digests, each about its own digest', () => {
+		const variant = images.get('bundles')!.variants[0];
+		const COSIGN_SIGN = 'https://sigstore.dev/cosign/sign/v1';
+		// cosign 3's signature Statement verifies, so the index is Verified by the expected identity.
+		expect(outcomeOf(variant.verification)).toEqual(['verified', null, 'sigstore-bundle-v0.3', COSIGN_SIGN]);
+		expect(variant.verification).toMatchObject({
+			identity: DEMO_SIGNING_POLICY.certificateIdentity,
+			issuer: DEMO_SIGNING_POLICY.certificateOidcIssuer,
+			trustRoot: { name: 'demo' },
+			transparencyLog: { logIndex: expect.any(Number), integratedTime: expect.stringMatching(/^2025-06-30T12:00:01/) },
+		});
+		expect(variant.signatures.map((entry) => outcomeOf(entry.verification))).toEqual([
+			['verified', null, 'sigstore-bundle-v0.3', COSIGN_SIGN],
+		]);
+		// GitHub's provenance in a v0.2 bundle verifies; of the two SPDX bundles, the one about another image does not.
+		const attestations = variant.attestations.map((entry) => outcomeOf(entry.verification));
+		expect(attestations).toHaveLength(3);
+		expect(attestations[0]).toEqual(['verified', null, 'sigstore-bundle-v0.2', SLSA_V1]);
+		expect(attestations.slice(1)).toEqual(
+			expect.arrayContaining([
+				// Rejected before the Statement is trusted, so the outcome names no predicate.
+				['failed', 'subject-mismatch', 'sigstore-bundle-v0.3', null],
+				['verified', null, 'sigstore-bundle-v0.3', SPDX],
+			]),
+		);
+		// The v0.1 bundle on one platform is checked against that platform's digest; the other platform has no signature.
+		const amd64 = platform(images.get('bundles')!, 'linux/amd64');
+		expect(outcomeOf(amd64.attestations[0].verification)).toEqual(['verified', null, 'sigstore-bundle-v0.1', CYCLONEDX]);
+		expect(outcomeOf(amd64.verification)).toEqual(['verified', null, 'sigstore-bundle-v0.1', CYCLONEDX]);
+		expect(outcomeOf(platform(images.get('bundles')!, 'linux/arm64').verification)).toEqual([
+			'unsigned',
+			'no-signature',
+			null,
+			null,
+		]);
+	});
+
+	it("verifies cosign's DSSE referrer by its annotations and rejects a message signature over other bytes", () => {
+		const variant = images.get('dsse')!.variants[0];
+		expect(variant.signatures.map((entry) => outcomeOf(entry.verification))).toEqual([
+			['failed', 'subject-mismatch', 'sigstore-bundle-v0.3', null],
+		]);
+		// cosign attest in referrers mode keeps the certificate and Rekor bundle in the layer's annotations.
+		expect(variant.attestations.map((entry) => outcomeOf(entry.verification))).toEqual([
+			['verified', null, 'cosign-attestation', SLSA_V1],
+		]);
+		// Verified when any one verifies, as cosign verify accepts any: the page names the provenance that did.
+		expect(outcomeOf(variant.verification)).toEqual(['verified', null, 'cosign-attestation', SLSA_V1]);
+		// On the platform: cosign's .att layer verifies, the SBOMs attached with .sbom carry no signature to check.
+		const entry = variant.platforms[0];
+		expect(entry.attestations.map((attestation) => outcomeOf(attestation.verification))).toEqual([
+			['not-checked', 'unsupported-format', null, null],
+			['verified', null, 'cosign-attestation', SPDX],
+			['not-checked', 'unsupported-format', null, null],
+		]);
+		expect(outcomeOf(entry.verification)).toEqual(['verified', null, 'cosign-attestation', SPDX]);
+	});
+
+	it('records BuildKit attestations as unsigned: a Statement in an attestation manifest has no signature', () => {
+		for (const name of ['buildkit-legacy', 'buildkit-artifact']) {
+			const variant = images.get(name)!.variants[0];
+			expect(outcomeOf(variant.verification), name).toEqual(['unsigned', 'no-signature', null, null]);
+			for (const entry of variant.platforms) {
+				expect(entry.attestations.length, `${name} ${entry.platform}`).toBeGreaterThan(0);
+				for (const attestation of entry.attestations) {
+					expect([attestation.verification.status, attestation.verificationKey], `${name} ${entry.platform}`).toEqual([
+						'unsigned',
+						null,
+					]);
+				}
+				expect(entry.verification.status, `${name} ${entry.platform}`).toBe('unsigned');
+			}
+		}
 	});
 
 	it('reads the same content the same way through the referrers API, and each BuildKit attestation manifest once', async () => {

@@ -2,6 +2,7 @@ import { readdir, readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_SIGNING_POLICY } from '../../../src/images/demo/registry.ts';
 import { syncDemo, DEMO_RECORDED_AS, DEMO_NAMESPACE, DEMO_CLOCK } from '../../../src/images/demo/seed.ts';
 import { syncImages } from '../../../src/images/sync.ts';
 import { readSnapshot } from '../../../src/images/snapshot.ts';
@@ -42,9 +43,33 @@ describe('demo images on a plain docker-registry', () => {
 			'pytorch variants with other platforms',
 		).toEqual([]);
 		expect(byName.get('mariadb')!.variants[0].mediaType).toBe('application/vnd.docker.distribution.manifest.list.v2+json');
-		expect(byName.get('maven')!.variants[0]).toMatchObject({ signatures: [], attestations: [] });
-		expect(byName.get('python')!.tags.length).toBeGreaterThanOrEqual(10);
+		expect(byName.get('dotnet-sdk')!.tags.length).toBeGreaterThanOrEqual(10);
 		expect(byName.get('node')!.variants.find((variant) => variant.tags.includes('latest'))!.referrers).toHaveLength(1);
+		// Every signature and attestation went through the whole path, in both layouts, against the demo root.
+		const outcomes = snapshot.images.flatMap((image) =>
+			image.variants.map((variant) => `${image.name}:${variant.tags[0]} ${variant.verification.status}`),
+		);
+		expect(outcomes.filter((line) => !line.endsWith(' verified'))).toEqual(['jq:latest failed', 'jq:latest-dev unsigned']);
+		const jq = byName.get('jq')!.variants[0]!.verification;
+		expect(jq).toMatchObject({ format: 'cosign-signature', reason: { code: 'identity-mismatch' }, trustRoot: { name: 'demo' } });
+		const go = byName.get('go')!.variants[0]!.verification;
+		expect(go).toMatchObject({ format: 'sigstore-bundle-v0.3', predicateType: 'https://sigstore.dev/cosign/sign/v1' });
+		expect(byName.get('python')!.variants[0]!.verification).toMatchObject({
+			status: 'verified',
+			format: 'cosign-signature',
+			identity: DEMO_SIGNING_POLICY.certificateIdentity,
+			issuer: DEMO_SIGNING_POLICY.certificateOidcIssuer,
+			transparencyLog: { integratedTime: expect.stringMatching(/^2026-08-22T/) },
+		});
+		const evidence = snapshot.images.flatMap((image) =>
+			image.variants.flatMap((variant) =>
+				[variant, ...variant.platforms].flatMap((subject) =>
+					[...subject.signatures, ...subject.attestations].map((entry) => `${image.name} ${entry.verification.status}`),
+				),
+			),
+		);
+		expect(evidence.filter((line) => !line.endsWith(' verified') && !line.startsWith('jq '))).toEqual([]);
+		expect(report.verification).toEqual({ checked: evidence.length, reused: 0, trustRoot: 'demo' });
 	});
 
 	it('resyncs without change at one HEAD per tag, leaving every byte alone', async () => {
@@ -56,7 +81,7 @@ describe('demo images on a plain docker-registry', () => {
 				outDir: out,
 				mode: 'exact',
 				recordedAs: DEMO_RECORDED_AS,
-				demo: true,
+				signing: {},
 				now: () => now,
 			});
 		// The tag set differs from the full demo sync (only latest and latest-dev), so this first run rewrites entries.
@@ -66,12 +91,49 @@ describe('demo images on a plain docker-registry', () => {
 		const tags = again.outcomes.reduce((total, outcome) => total + outcome.tags, 0);
 		expect(again.outcomes.filter((outcome) => outcome.status !== 'unchanged')).toEqual([]);
 		const missing = again.outcomes.reduce((total, outcome) => total + outcome.missingTags.length, 0);
-		// One ping plus one HEAD per requested tag (found or not).
+		// One ping plus one HEAD per requested tag (found or not), and no cryptography at all.
 		expect(again.requests).toBe(1 + tags + missing);
+		expect(again.verification).toEqual({ checked: 0, reused: 0, trustRoot: 'demo' });
 		expect(again.write.changed).toBe(false);
 		const after = await jsonFiles(out);
 		expect(after).toEqual(before);
 		expect(after.get('_snapshot.json')).not.toContain('2030');
+	});
+
+	it('checks again under another policy, and reuses recorded outcomes when only tags were re-read', async () => {
+		const location = parseRegistryLocation(`${registry.url}/${DEMO_NAMESPACE}`);
+		const copy = await mkdtemp(join(tmpdir(), 'sca-demo-policy-'));
+		try {
+			const resync = (recordedAs: { registry: string; namespace: string }, outDir: string, incremental = true) =>
+				syncImages({
+					location,
+					repositories: ['python', 'jq'],
+					tags: ['latest'],
+					outDir,
+					mode: 'exact',
+					recordedAs,
+					signing: { 'mirror.example.org': { ...DEMO_SIGNING_POLICY, trustRoot: 'sigstore-public-good' } },
+					incremental,
+					now: () => DEMO_CLOCK,
+				});
+			// Recorded as another registry, the same images meet another policy and root: nothing verifies against
+			// the public-good root, and every image is collected again rather than reused.
+			const elsewhere = await resync({ registry: 'mirror.example.org', namespace: 'chainguard' }, copy);
+			const mirrored = await readSnapshot(copy);
+			expect(mirrored.images.map((image) => image.variants[0]!.verification.reason?.code)).toEqual([
+				'untrusted-certificate',
+				'untrusted-certificate',
+			]);
+			expect(elsewhere.verification.checked).toBeGreaterThan(0);
+			// A full, not incremental, resync of the demo reads every manifest again but verifies nothing: the
+			// outcomes recorded under the same keys are reused without fetching the signed blobs.
+			await resync(DEMO_RECORDED_AS, copy);
+			const full = await resync(DEMO_RECORDED_AS, copy, false);
+			expect(full.verification.checked).toBe(0);
+			expect(full.verification.reused).toBeGreaterThan(0);
+		} finally {
+			await rm(copy, { recursive: true, force: true });
+		}
 	});
 
 	it('fails one repository among good ones and keeps its previous entry', async () => {
@@ -89,7 +151,7 @@ describe('demo images on a plain docker-registry', () => {
 			outDir: out,
 			mode: 'merge',
 			recordedAs: DEMO_RECORDED_AS,
-			demo: true,
+			signing: {},
 			now: () => DEMO_CLOCK,
 		});
 		const outcome = new Map(report.outcomes.map((entry) => [entry.name, entry]));

@@ -196,19 +196,20 @@ describe('what docker-registry lacks', () => {
 	});
 
 	it("reads an SBOM attached with cosign's deprecated .sbom tag", async () => {
-		loadImage(mock, 'chainguard/maven', buildDemoImage(definition('maven'), DEMO_RECORDED_AS));
-		const platform = JSON.parse(stored('maven', 'latest').bytes.toString()).manifests[0].digest as string;
+		// jq's latest-dev variant is the demo image that publishes no SBOM and no attestation of its own.
+		loadImage(mock, 'chainguard/jq', buildDemoImage(definition('jq'), DEMO_RECORDED_AS));
+		const platform = JSON.parse(stored('jq', 'latest-dev').bytes.toString()).manifests[0].digest as string;
 		const spdx = Buffer.from(
 			JSON.stringify({
 				spdxVersion: 'SPDX-2.3',
-				packages: [{ name: 'maven', versionInfo: '3.9.10-r0', licenseDeclared: 'Apache-2.0' }],
+				packages: [{ name: 'jq', versionInfo: '1.8.1-r2', licenseDeclared: 'MIT' }],
 			}),
 		);
-		const layer = { mediaType: 'text/spdx+json', digest: putBlob(mock, 'chainguard/maven', spdx), size: spdx.length };
-		const config = { mediaType: MediaType.ociConfig, digest: putBlob(mock, 'chainguard/maven', Buffer.from('{}')), size: 2 };
+		const layer = { mediaType: 'text/spdx+json', digest: putBlob(mock, 'chainguard/jq', spdx), size: spdx.length };
+		const config = { mediaType: MediaType.ociConfig, digest: putBlob(mock, 'chainguard/jq', Buffer.from('{}')), size: 2 };
 		putManifest(
 			mock,
-			'chainguard/maven',
+			'chainguard/jq',
 			`sha256-${platform.slice(7)}.sbom`,
 			Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MediaType.ociManifest, config, layers: [layer] })),
 			MediaType.ociManifest,
@@ -217,24 +218,35 @@ describe('what docker-registry lacks', () => {
 		try {
 			await syncImages({
 				location: parseRegistryLocation(`${mock.url}/chainguard`),
-				repositories: ['maven'],
-				tags: ['latest'],
+				repositories: ['jq'],
+				tags: ['latest-dev'],
 				outDir: out,
 				mode: 'exact',
 			});
-			const maven = (await readSnapshot(out)).images[0];
-			const attached = maven.variants[0].platforms.find((candidate) => candidate.digest === platform)!;
+			const jq = (await readSnapshot(out)).images[0];
+			const attached = jq.variants[0].platforms.find((candidate) => candidate.digest === platform)!;
 			expect(attached.attestations).toEqual([
-				{ predicateType: 'https://spdx.dev/Document', source: 'cosign-tag', statement: null, understood: true },
+				{
+					predicateType: 'https://spdx.dev/Document',
+					source: 'cosign-tag',
+					statement: null,
+					understood: true,
+					// An attached SBOM is a plain file: there is no signature in it to check.
+					verification: expect.objectContaining({
+						status: 'not-checked',
+						reason: expect.objectContaining({ code: 'unsupported-format' }),
+					}),
+					verificationKey: null,
+				},
 			]);
 			expect(attached.sbom).toEqual({
 				format: 'SPDX-2.3',
 				source: 'cosign-tag',
 				attachedTo: 'manifest',
-				packages: [{ name: 'maven', version: '3.9.10-r0', license: 'Apache-2.0', purl: null }],
+				packages: [{ name: 'jq', version: '1.8.1-r2', license: 'MIT', purl: null }],
 			});
 			expect(attached.facts.hasShell.value).toBe(false);
-			expect(maven.variants[0].platforms.find((candidate) => candidate.digest !== platform)!.sbom).toBeNull();
+			expect(jq.variants[0].platforms.find((candidate) => candidate.digest !== platform)!.sbom).toBeNull();
 		} finally {
 			await rm(out, { recursive: true, force: true });
 		}

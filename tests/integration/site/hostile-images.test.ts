@@ -26,7 +26,7 @@ function hostileImage(base: ImageRepository): ImageRepository {
 	const image = structuredClone(base);
 	image.name = 'hostile';
 	image.repository = 'chainguard/hostile';
-	image.reference = 'cgr.dev/chainguard/hostile';
+	image.reference = 'registry.demo.invalid/chainguard/hostile';
 	for (const variant of image.variants) {
 		variant.annotations = {
 			'org.opencontainers.image.description': HOSTILE.join(' '),

@@ -51,8 +51,16 @@ describe('image loaders in snapshot mode', () => {
 		await loaders.imageSource.load(source.context);
 		await loaders.images.load(images.context);
 		expect(images.store.size).toBe(25);
-		expect(images.store.get('python')?.data).toMatchObject({ name: 'python', reference: 'cgr.dev/chainguard/python' });
-		expect(source.store.get('current')?.data).toMatchObject({ mode: 'snapshot', registry: 'cgr.dev', demo: true });
+		expect(images.store.get('python')?.data).toMatchObject({
+			name: 'python',
+			reference: 'registry.demo.invalid/chainguard/python',
+		});
+		expect(source.store.get('current')?.data).toMatchObject({
+			mode: 'snapshot',
+			registry: 'registry.demo.invalid',
+			demo: true,
+			standsFor: { namespace: 'cgr.dev/chainguard' },
+		});
 	});
 
 	it('fail with the snapshot file and a hint when the snapshot is missing', async () => {

@@ -46,6 +46,16 @@ describe('planSync', () => {
 		expect(await planSync(['--help'])).toBeNull();
 	});
 
+	it('reads the signing policies from the repositories file even when the flags name everything else', async () => {
+		const flags = ['--registry', 'cgr.dev/chainguard', '--repos', 'python', '--tags', 'latest'];
+		expect((await planSync(flags))!.signing['cgr.dev']).toMatchObject({
+			certificateOidcIssuer: 'https://token.actions.githubusercontent.com',
+			trustRoot: 'sigstore-public-good',
+		});
+		// Without the file, the flags still suffice; signatures are then recorded as not checked.
+		expect((await planSync([...flags, '--config', join(dir, 'absent.yaml')]))!.signing).toEqual({});
+	});
+
 	it('fills the rest from the committed repositories file, which follows every demo image', async () => {
 		const plan = await planSync([]);
 		expect(plan).toMatchObject({
@@ -112,8 +122,13 @@ describe('progress and summary', () => {
 			warnings: ['299 - "deprecated"'],
 			write: { changed: false, written: [], removed: [] },
 			previousProblem: null,
+			verification: { checked: 7, reused: 3, trustRoot: 'sigstore-public-good' },
 		};
 		const text = formatSyncSummary(report, 'content/images');
+		expect(text).toContain('Signatures: 7 checked against the sigstore-public-good trust root, 3 known from the last sync');
+		expect(
+			formatSyncSummary({ ...report, verification: { checked: 0, reused: 0, trustRoot: null } }, 'content/images'),
+		).toContain('Signatures: not checked (no signing policy for this registry in content/images/repositories.yaml)');
 		expect(text).toContain('Repositories: 2 (0 updated, 1 unchanged, 1 failed)');
 		expect(text).toContain('Tags: 4');
 		// Sizes follow the one rule of src/lib/bytes.ts: decimal units, as the image pages show them.

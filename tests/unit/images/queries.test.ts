@@ -17,7 +17,9 @@ const { image, all } = useDemoImages();
 
 describe('variants', () => {
 	it('orders latest, then latest-dev, then the rest, and names them by their best tag', () => {
-		expect(orderedVariants(image('python')).map(variantName)).toEqual(['latest', 'latest-dev', '3.12', '3.12-dev']);
+		expect(orderedVariants(image('php')).map(variantName)).toEqual(['latest', 'latest-dev', 'latest-fpm', 'latest-fpm-dev']);
+		// dotnet-sdk's variants carry version tags besides latest; the variant is named after its best tag.
+		expect(orderedVariants(image('dotnet-sdk')).map(variantName)).toEqual(['latest', 'latest-dev']);
 	});
 
 	it('lists what the -dev variant adds to the base variant', () => {
@@ -35,9 +37,10 @@ describe('variants', () => {
 	});
 
 	it('reports no SBOM as null packages rather than an empty list', () => {
-		const maven = orderedVariants(image('maven'))[0]!;
-		expect(variantPackages(maven)).toBeNull();
-		expect(variantFact(maven, 'hasShell')).toBeNull();
+		// jq's latest-dev variant publishes neither signature nor SBOM.
+		const unattested = orderedVariants(image('jq'))[1]!;
+		expect(variantPackages(unattested)).toBeNull();
+		expect(variantFact(unattested, 'hasShell')).toBeNull();
 	});
 });
 
@@ -61,12 +64,14 @@ describe('package comparisons', () => {
 
 	it('indexes which images ship a package', () => {
 		const index = packageIndex(all());
-		const python = index.get('python-3.13')!;
-		expect(python.map((entry) => entry.image)).toEqual(['python']);
+		const python = index.get('python-3.14')!;
+		expect(python.map((entry) => entry.image)).toEqual(['python', 'pytorch']);
 		expect(python[0]!.variants).toEqual(['latest', 'latest-dev']);
-		const glibc = index.get('glibc')!.map((entry) => entry.image);
-		expect(glibc).toContain('static');
-		expect(index.get('glibc')!.find((entry) => entry.image === 'static')!.variants).toEqual(['latest-glibc']);
+		const glibc = index.get('glibc-2.43')!.map((entry) => entry.image);
+		expect(glibc).toContain('glibc-dynamic');
+		// static has no C library, in any tag: latest-glibc is the same image as latest.
+		expect(glibc).not.toContain('static');
+		expect(index.get('npm-12')!.find((entry) => entry.image === 'node')!.variants).toEqual(['latest', 'latest-dev']);
 	});
 });
 
@@ -78,7 +83,7 @@ describe('attestations and annotations', () => {
 			'https://slsa.dev/provenance/v1',
 			'https://spdx.dev/Document',
 		]);
-		expect(variantPredicateTypes(orderedVariants(image('maven'))[0]!)).toEqual([]);
+		expect(variantPredicateTypes(orderedVariants(image('jq'))[1]!)).toEqual([]);
 		expect(variantAnnotations(python)['org.opencontainers.image.title']).toBe('python');
 		const single = { ...python, annotations: null };
 		expect(variantAnnotations(single)).toEqual(python.platforms[0]!.annotations ?? {});

@@ -6,7 +6,7 @@ import { IMAGE_SCHEMA_VERSION, defaultVariant, variantForTag, type ImageReposito
 import { METADATA_FILE, SnapshotError, readPreviousSnapshot, readSnapshot, writeSnapshot } from '../../../src/images/snapshot.ts';
 
 const COMMITTED = join(import.meta.dirname, '../../../content/images');
-const base = { registry: 'cgr.dev', namespace: 'chainguard', demo: false };
+const base = { registry: 'cgr.dev', namespace: 'chainguard', demo: false, standsFor: null };
 const first = new Date(Date.UTC(2025, 0, 1));
 const later = new Date(Date.UTC(2026, 0, 1));
 
@@ -26,17 +26,20 @@ describe('the committed demo snapshot', () => {
 		const snapshot = await readSnapshot(COMMITTED);
 		expect(snapshot.metadata).toMatchObject({
 			schemaVersion: IMAGE_SCHEMA_VERSION,
-			registry: 'cgr.dev',
+			registry: 'registry.demo.invalid',
 			namespace: 'chainguard',
 			demo: true,
+			standsFor: { namespace: 'cgr.dev/chainguard' },
 		});
+		// Every image but the demo-only jq stands for a public image of the same name.
+		expect(snapshot.metadata.standsFor!.repositories).toEqual(snapshot.metadata.repositories.filter((name) => name !== 'jq'));
 		expect(snapshot.images.map((image) => image.name)).toEqual(snapshot.metadata.repositories);
 		expect(snapshot.images).toHaveLength(25);
 	});
 
 	it('finds variants by tag for the pages', async () => {
 		const python = (await readSnapshot(COMMITTED)).images.find((image) => image.name === 'python')!;
-		expect(variantForTag(python, 'latest')!.tags).toContain('3.13');
+		expect(variantForTag(python, 'latest-dev')!.tags).toEqual(['latest-dev']);
 		expect(defaultVariant(python)).toBe(variantForTag(python, 'latest'));
 		expect(variantForTag(python, 'nope')).toBeNull();
 	});

@@ -53,7 +53,11 @@ describe('social card page model', () => {
 	});
 
 	it('is the card the image page model points at', () => {
-		const page = imagePageModel(demo.image('jq'), { overview: undefined, guides: [] });
+		const page = imagePageModel(demo.image('jq'), {
+			overview: undefined,
+			guides: [],
+			source: { ...demo.metadata(), mode: 'snapshot' },
+		});
 		expect(page.route.socialCard).toEqual(socialCardImage('/images/jq/', imageSocialCard('jq')));
 	});
 });

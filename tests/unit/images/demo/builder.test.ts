@@ -1,10 +1,12 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { buildDemoImage, deterministicGzip, tarArchive } from '../../../../src/images/demo/builder.ts';
-import { DEMO_IMAGES } from '../../../../src/images/demo/definitions.ts';
+import { DEMO_IMAGES, OTHER_IDENTITY } from '../../../../src/images/demo/definitions.ts';
 import { DEMO_PACKAGES, demoPackages } from '../../../../src/images/demo/packages.ts';
 import { DEMO_RECORDED_AS } from '../../../../src/images/demo/seed.ts';
+import { readSigstoreBundle } from '../../../../src/attestations/bundle.ts';
 import { decodeDsseStatement } from '../../../../src/attestations/in-toto.ts';
+import { COSIGN_SIGN_PREDICATE_TYPE } from '../../../../src/attestations/in-toto.ts';
 import { MediaType, computeDigest, isArtifactTag } from '../../../../src/registry/index.ts';
 
 const NAMES =
@@ -15,13 +17,42 @@ describe('demo definitions', () => {
 		expect(DEMO_IMAGES.map((image) => image.name).sort()).toEqual(NAMES.split(' ').sort());
 	});
 
-	it('cover the edge cases: single arch, unsigned, Docker v2, many tags, a referrer', () => {
+	it('cover the edge cases: single arch, unsigned, wrong signer, Docker v2, many tags, both signing layouts, a VEX referrer', () => {
 		const byName = new Map(DEMO_IMAGES.map((image) => [image.name, image]));
 		expect(byName.get('pytorch')!.architectures).toEqual(['amd64']);
-		expect(byName.get('maven')).toMatchObject({ signed: false, attested: false });
+		const jq = byName.get('jq')!;
+		expect(jq.publicImage).toBe(false);
+		expect(jq.variants.map((variant) => variant.signing)).toEqual([{ layout: 'cosign', identity: OTHER_IDENTITY }, null]);
 		expect(byName.get('mariadb')!.format).toBe('docker');
-		expect(byName.get('python')!.variants.flatMap((variant) => variant.tags).length).toBeGreaterThanOrEqual(10);
-		expect(DEMO_IMAGES.filter((image) => image.referrer).map((image) => image.name)).toEqual(['node']);
+		expect(byName.get('dotnet-sdk')!.variants.flatMap((variant) => variant.tags).length).toBeGreaterThanOrEqual(10);
+		const layouts = (layout: string) =>
+			DEMO_IMAGES.filter((image) => image.variants.some((variant) => variant.signing?.layout === layout)).map(
+				(image) => image.name,
+			);
+		expect(layouts('bundle')).toEqual(['go', 'ruby', 'redis']);
+		expect(layouts('cosign').length).toBe(DEMO_IMAGES.length - 3);
+		expect(DEMO_IMAGES.filter((image) => image.vex).map((image) => image.name)).toEqual(['node']);
+		expect(DEMO_IMAGES.filter((image) => !image.publicImage).map((image) => image.name)).toEqual(['jq']);
+	});
+
+	it('follow the public facts the guides rely on: users, shells and tags', () => {
+		const latest = (name: string) => DEMO_IMAGES.find((image) => image.name === name)!.variants[0]!;
+		// chainguard-images/images locked_config.json: node runs as its own account, with BusyBox sh and npm.
+		expect(latest('node')).toMatchObject({ user: '65532', account: { name: 'node', uid: 65532 } });
+		expect(latest('node').packages).toEqual(expect.arrayContaining(['busybox', 'npm-12', 'node-gyp', 'dumb-init']));
+		expect(latest('maven').account).toEqual({ name: 'nonroot', uid: 65532 });
+		expect(latest('redis').user).toBe('redis');
+		expect(latest('postgres')).toMatchObject({ user: '0', account: { name: 'postgres', uid: 70 } });
+		for (const name of ['bash', 'wolfi-base', 'go']) expect(latest(name).user, name).toBe('0');
+		for (const name of ['python', 'static', 'glibc-dynamic', 'nginx', 'jre', 'curl', 'kubectl', 'php', 'ruby']) {
+			expect(
+				latest(name).packages.filter((pkg) => ['bash', 'busybox', 'dash'].includes(pkg)),
+				name,
+			).toEqual([]);
+		}
+		expect(latest('git').packages).toContain('dash-binsh');
+		expect(latest('static').packages).toContain('tzdata');
+		for (const name of ['python', 'glibc-dynamic']) expect(latest(name).packages, name).not.toContain('tzdata');
 	});
 
 	it('give every -dev variant apk-tools, bash, busybox, git and wget', () => {
@@ -43,8 +74,9 @@ describe('demo definitions', () => {
 });
 
 describe('buildDemoImage', () => {
-	it('is deterministic', () => {
-		for (const image of DEMO_IMAGES) {
+	it('is deterministic, signatures included', () => {
+		// One image of each kind: cosign layout with a VEX referrer, bundle layout, Docker v2, a wrong signer and no signature.
+		for (const image of DEMO_IMAGES.filter((candidate) => ['node', 'go', 'mariadb', 'jq'].includes(candidate.name))) {
 			const a = buildDemoImage(image, DEMO_RECORDED_AS);
 			const b = buildDemoImage(image, DEMO_RECORDED_AS);
 			expect(a.manifests.map((manifest) => `${manifest.reference} ${manifest.digest}`)).toEqual(
@@ -87,10 +119,58 @@ describe('buildDemoImage', () => {
 			'https://slsa.dev/provenance/v1',
 		]);
 		const statement = decodeDsseStatement(built.blobs.get(layers[0].digest)!, {});
-		expect(statement.subjects[0]).toEqual({ name: 'cgr.dev/chainguard/jq', digest: { sha256: att.reference.slice(7, 71) } });
+		expect(statement.subjects[0]).toEqual({
+			name: 'registry.demo.invalid/chainguard/jq',
+			digest: { sha256: att.reference.slice(7, 71) },
+		});
 		expect(
 			layers.map((layer: { mediaType: string }) => layer.mediaType).filter((type: string) => type !== MediaType.dsseEnvelope),
 		).toEqual([]);
+		// cosign keeps the certificate, its chain and the Rekor bundle in each layer's annotations.
+		expect(Object.keys(layers[0].annotations).sort()).toEqual([
+			'dev.sigstore.cosign/bundle',
+			'dev.sigstore.cosign/certificate',
+			'dev.sigstore.cosign/chain',
+			'predicateType',
+		]);
+	});
+
+	it('writes cosign 3 bundles as referrers in the bundle layout: a signature Statement and one bundle per attestation', () => {
+		const built = buildDemoImage(
+			DEMO_IMAGES.find((image) => image.name === 'go')!,
+			DEMO_RECORDED_AS,
+		);
+		const references = built.manifests.map((manifest) => manifest.reference);
+		expect(references.filter((reference) => reference.endsWith('.sig') || reference.endsWith('.att'))).toEqual([]);
+		// One referrers tag schema index per subject: the index and both platforms, for latest and latest-dev.
+		const schemaIndexes = built.manifests.filter(
+			(manifest) => isArtifactTag(manifest.reference) && !manifest.reference.includes('.'),
+		);
+		expect(schemaIndexes).toHaveLength(6);
+		const latest = built.manifests.find((manifest) => manifest.reference === 'latest')!;
+		const onIndex = JSON.parse(
+			built.manifests.find((manifest) => manifest.reference === `sha256-${latest.digest.slice(7)}`)!.bytes.toString(),
+		);
+		const predicateTypes = onIndex.manifests.map(
+			(descriptor: { annotations: Record<string, string> }) => descriptor.annotations['dev.sigstore.bundle.predicateType'],
+		);
+		expect(predicateTypes.sort()).toEqual(
+			[
+				'https://apko.dev/image-configuration',
+				'https://slsa.dev/provenance/v1',
+				'https://spdx.dev/Document',
+				COSIGN_SIGN_PREDICATE_TYPE,
+			].sort(),
+		);
+		const signature = onIndex.manifests.find(
+			(descriptor: { annotations: Record<string, string> }) =>
+				descriptor.annotations['dev.sigstore.bundle.predicateType'] === COSIGN_SIGN_PREDICATE_TYPE,
+		);
+		const artifact = JSON.parse(built.manifests.find((manifest) => manifest.digest === signature.digest)!.bytes.toString());
+		expect(artifact).toMatchObject({ artifactType: MediaType.sigstoreBundle, subject: { digest: latest.digest } });
+		const statement = readSigstoreBundle(built.blobs.get(artifact.layers[0].digest)!, {}).statement!;
+		// cosign's signature Statement names no subject, only its digest (cmd/cosign/cli/sign/sign.go).
+		expect(statement.subjects.map((subject) => subject.digest)).toEqual([{ sha256: latest.digest.slice(7) }]);
 	});
 });
 
