@@ -3,14 +3,14 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 /**
  * Folders and files of tests in the order they start. The unit files need no site, so they run while `npm test` builds
  * dist/ (tests/helpers/site-build.ts); then the files that build the site again, the two with the most builds first
- * (one to each worker: reproducibility makes two builds, the live registry two and one that fails early), so the two
+ * (one to each worker: live registry mode makes two full builds and two that fail, reproducibility two), so the two
  * workers finish close together; then the browser files and the short integration files. A fresh checkout has no
  * timings from earlier runs, so the order cannot come from them alone.
  */
 const RUN_ORDER = [
 	'tests/unit/',
-	'tests/integration/site/reproducible.test.ts',
 	'tests/integration/site/live-registry.test.ts',
+	'tests/integration/site/reproducible.test.ts',
 	'tests/integration/site/',
 	'tests/browser/',
 	'tests/integration/',

@@ -53,8 +53,9 @@ describe('live registry mode', () => {
 		expect(readFileSync(join(result.outDir, 'images/index.html'), 'utf8')).toContain('pulled live during this build');
 	});
 
-	it('fails with a hint when the registry cannot be reached, unless told to fall back to the snapshot', async () => {
-		// A port nobody listens on: the connection is refused at once.
+	it('fails with a hint naming IMAGES_FALLBACK=snapshot when the registry cannot be reached', async () => {
+		// A port nobody listens on: the connection is refused at once. With IMAGES_FALLBACK=snapshot the same settings
+		// build the committed snapshot: reproducible.test.ts checks that build (its Lithuanian one) against dist/.
 		const closedPort = await freePort();
 		const unreachable = {
 			IMAGES_REGISTRY: `http://127.0.0.1:${closedPort}/chainguard`,
@@ -65,12 +66,6 @@ describe('live registry mode', () => {
 		expect(failed.code).not.toBe(0);
 		expect(failed.output).toContain(`Could not load images live from IMAGES_REGISTRY=http://127.0.0.1:${closedPort}/chainguard`);
 		expect(failed.output).toContain('set IMAGES_FALLBACK=snapshot');
-		const fallback = await build({ ...unreachable, IMAGES_FALLBACK: 'snapshot' });
-		expect(fallback.code, fallback.output.slice(-3000)).toBe(0);
-		expect(fallback.output).toContain('Using the committed snapshot (IMAGES_FALLBACK=snapshot)');
-		expect(readFileSync(join(fallback.outDir, 'images/python/index.html'), 'utf8')).toBe(
-			readFileSync(join(DIST, 'images/python/index.html'), 'utf8'),
-		);
 	});
 });
 
