@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { X509Certificate, crypto, json } from '@sigstore/core';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
 import { toTrustMaterial, type TrustMaterial } from '@sigstore/verify';
+import { withParsedAuthorities } from './certificates.ts';
 
 /** Name of the Sigstore public-good instance (fulcio.sigstore.dev, rekor.sigstore.dev) as outcomes record it. */
 export const PUBLIC_GOOD_TRUST_ROOT_NAME = 'sigstore-public-good';
@@ -41,7 +42,7 @@ export interface TrustRoot {
 	readonly validFrom: string | null;
 	/** True when it holds a demo authority key: such a root may only verify the demo images. */
 	readonly demoOnly: boolean;
-	/** The material @sigstore/verify checks against, built once. */
+	/** The material @sigstore/verify checks against, built once (its authorities' certificates checked once). */
 	readonly material: TrustMaterial;
 }
 
@@ -64,7 +65,7 @@ export function parseTrustRoot(document: unknown, name: string, source: string):
 	let material: TrustMaterial;
 	try {
 		trustedRoot = TrustedRoot.fromJSON(document);
-		material = toTrustMaterial(trustedRoot);
+		material = withParsedAuthorities(toTrustMaterial(trustedRoot));
 	} catch (error) {
 		throw new TrustRootError(`${source}: the trusted root does not parse (${(error as Error).message})`, hint, {
 			cause: error,
