@@ -319,9 +319,11 @@ class RepositoryCollector {
 	readonly #client: RegistryClient;
 	readonly #repository: string;
 	readonly #checks: SignatureChecks;
-	#knownTags: Set<string> | null = null;
+	#knownTags: Promise<Set<string>> | null = null;
 	/** Blobs by digest: a layer both read and verified is fetched once. */
 	readonly #blobs = new Map<string, Promise<Buffer>>();
+	/** Image manifests by digest, once fetched by tag: a tag's manifest is not fetched again by its digest. */
+	readonly #manifests = new Map<string, FetchedManifest>();
 
 	constructor(client: RegistryClient, repository: string, checks: SignatureChecks) {
 		this.#client = client;
@@ -344,9 +346,16 @@ class RepositoryCollector {
 	}
 
 	/** All tags, fetched at most once: they tell which cosign and tag-schema artifacts exist without probing. */
-	async knownTags(): Promise<Set<string>> {
-		this.#knownTags ??= new Set(await this.#client.tags(this.#repository));
+	knownTags(): Promise<Set<string>> {
+		this.#knownTags ??= this.#client.tags(this.#repository).then((tags) => new Set(tags));
 		return this.#knownTags;
+	}
+
+	/** The digest `tag` points at, fetching its manifest (kept for `variant`); null when the tag does not exist. */
+	async manifestDigest(tag: string): Promise<string | null> {
+		const manifest = await this.#client.getManifest(this.#repository, tag, true);
+		if (manifest) this.#manifests.set(manifest.digest, manifest);
+		return manifest?.digest ?? null;
 	}
 
 	#context(reference: string): RegistryErrorContext {
@@ -618,7 +627,8 @@ class RepositoryCollector {
 
 	/** One variant: the index (or single manifest) at `digest`, its platforms, and what is signed or attested. */
 	async variant(digest: string, tags: string[]): Promise<ImageVariant> {
-		const fetchedTop = this.#client.getManifest(this.#repository, digest);
+		const known = this.#manifests.get(digest);
+		const fetchedTop = known ? Promise.resolve(known) : this.#client.getManifest(this.#repository, digest);
 		const [top, findings] = await Promise.all([
 			fetchedTop,
 			this.#artifacts({ digest, manifest: async () => (await fetchedTop).bytes }),
@@ -810,8 +820,9 @@ async function tagTimes(
 }
 
 /**
- * Collect one repository: resolve the tags (HEAD each), and when anything moved, fetch the variants that are new,
- * reusing unchanged variants from the previous snapshot entry (when it was recorded as the same repository).
+ * Collect one repository: resolve the tags (HEAD each, or GET each when there is no previous entry to compare with),
+ * and when anything moved, fetch the variants that are new, reusing unchanged variants from the previous snapshot entry
+ * (when it was recorded as the same repository).
  */
 export async function collectRepository(request: CollectRequest): Promise<CollectResult> {
 	const { client, name, recordedAs } = request;
@@ -828,11 +839,21 @@ export async function collectRepository(request: CollectRequest): Promise<Collec
 			: null;
 	const collector = new RepositoryCollector(client, repository, request.checks);
 	const wanted = request.tags === 'all' ? [...(await collector.knownTags())].filter((tag) => !isArtifactTag(tag)) : request.tags;
-	const heads = await Promise.all(wanted.map(async (tag) => [tag, await client.headManifest(repository, tag)] as const));
+	// A HEAD per tag tells whether anything moved since `previous`; with nothing to compare, every manifest is needed,
+	// so each tag is fetched at once rather than a HEAD and then a GET of the same manifest.
+	const resolved = await Promise.all(
+		wanted.map(
+			async (tag) =>
+				[
+					tag,
+					previous ? ((await client.headManifest(repository, tag))?.digest ?? null) : await collector.manifestDigest(tag),
+				] as const,
+		),
+	);
 	const digests = new Map<string, string>();
 	const missingTags: string[] = [];
-	for (const [tag, head] of heads) {
-		if (head) digests.set(tag, head.digest);
+	for (const [tag, digest] of resolved) {
+		if (digest) digests.set(tag, digest);
 		else missingTags.push(tag);
 	}
 	if (digests.size === 0) {
