@@ -21,6 +21,7 @@ export const SPDX = 'https://spdx.dev/Document';
 export const CYCLONEDX = 'https://cyclonedx.org/bom';
 export const SLSA_V1 = 'https://slsa.dev/provenance/v1';
 export const SLSA_V02 = 'https://slsa.dev/provenance/v0.2';
+export const OPENVEX = 'https://openvex.dev/ns/v0.2.0';
 /** When the fixture images were built. */
 export const BUILT = '2025-06-30T12:00:00Z';
 
@@ -126,6 +127,12 @@ export function dsse(): FixtureRepository {
 		SLSA_V1,
 		'2025-07-01T09:00:00Z',
 	);
+	const bare = content.bareDsseReferrer(
+		index,
+		statementBytes('sigstore', OPENVEX, about(index), { '@context': 'https://openvex.dev/ns/v0.2.0', statements: [] }),
+		OPENVEX,
+		'2025-07-01T09:02:00Z',
+	);
 	const message = messageBundle(Buffer.from('the index manifest bytes'));
 	const messageReferrer = content.cosignReferrer(
 		index,
@@ -150,5 +157,5 @@ export function dsse(): FixtureRepository {
 		content.blob(Buffer.from(JSON.stringify(syftCycloneDx('amd64'))), 'application/vnd.cyclonedx+json'),
 		content.blob(Buffer.from('SPDXVersion: SPDX-2.3\nDataLicense: CC0-1.0\n'), 'text/spdx'),
 	]);
-	return { ...content.build(), marks: { message: messageReferrer } };
+	return { ...content.build(), marks: { message: messageReferrer, bare } };
 }

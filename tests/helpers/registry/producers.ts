@@ -336,6 +336,17 @@ export class RepositoryContent {
 	}
 
 	/**
+	 * A referrer holding nothing but a DSSE envelope: layer media type application/vnd.dsse.envelope.v1+json, no
+	 * Sigstore bundle, no certificate, chain or Rekor bundle annotation; only the predicateType annotation. The envelope
+	 * is the demo authority's, signed, with its verification material left out.
+	 */
+	bareDsseReferrer(subject: Descriptor, statement: Buffer, predicateType: string, created: string): Descriptor {
+		const envelope = cosignDsseLayer(statement, predicateType).blob;
+		const layer = { ...this.blob(envelope, MediaType.dsseEnvelope), annotations: { predicateType } };
+		return this.cosignReferrer(subject, MediaType.inTotoPayload, [layer], { 'org.opencontainers.image.created': created });
+	}
+
+	/**
 	 * actions/attest with push-to-registry (src/attest.ts → @sigstore/oci attachArtifactToImage, image.ts): artifactType
 	 * and layer type are the bundle's mediaType; annotations created (toISOString), content and predicate type; the
 	 * tag schema index written the way @sigstore/oci writes it.

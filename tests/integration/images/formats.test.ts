@@ -22,6 +22,7 @@ import {
 	BUILT,
 	CYCLONEDX,
 	FIXTURE_NAMESPACE,
+	OPENVEX,
 	SLSA_V02,
 	SLSA_V1,
 	SPDX,
@@ -179,6 +180,11 @@ describe('formats real registries publish, on docker-registry', () => {
 			buildType: 'https://actions.github.io/buildtypes/workflow/v1',
 			source: 'referrers',
 		});
+		// The bare envelope's type is announced by its annotation, so it is listed without being opened.
+		expect(listed(variant.attestations)).toEqual([
+			{ predicateType: OPENVEX, source: 'referrers', statement: null, understood: false },
+			{ predicateType: SLSA_V1, source: 'referrers', statement: 'v1', understood: true },
+		]);
 		const entry = variant.platforms[0];
 		expect(entry.sbom).toMatchObject({ format: 'CycloneDX 1.5', source: 'cosign-tag', attachedTo: 'manifest' });
 		expect(listed(entry.attestations)).toEqual([
@@ -230,8 +236,10 @@ describe('formats real registries publish, on docker-registry', () => {
 		expect(variant.signatures.map((entry) => outcomeOf(entry.verification))).toEqual([
 			['failed', 'subject-mismatch', 'sigstore-bundle-v0.3', null],
 		]);
-		// cosign attest in referrers mode keeps the certificate and Rekor bundle in the layer's annotations.
+		// cosign attest in referrers mode keeps the certificate and Rekor bundle in the layer's annotations; the bare
+		// envelope (no bundle, no annotation) carries nothing that ties its signature to an identity.
 		expect(variant.attestations.map((entry) => outcomeOf(entry.verification))).toEqual([
+			['failed', 'no-verification-material', 'dsse-envelope', null],
 			['verified', null, 'cosign-attestation', SLSA_V1],
 		]);
 		// Verified when any one verifies, as cosign verify accepts any: the page names the provenance that did.
@@ -244,6 +252,28 @@ describe('formats real registries publish, on docker-registry', () => {
 			['not-checked', 'unsupported-format', null, null],
 		]);
 		expect(outcomeOf(entry.verification)).toEqual(['verified', null, 'cosign-attestation', SPDX]);
+	});
+
+	it('rejects a truly bare DSSE envelope referrer: no bundle, no certificate, so nothing to verify it against', () => {
+		const variant = images.get('dsse')!.variants[0];
+		const bare = REPOSITORIES[3].marks.bare;
+		expect(variant.referrers.find((referrer) => referrer.digest === bare.digest)).toMatchObject({
+			artifactType: 'application/vnd.in-toto+json',
+			mediaType: 'application/vnd.oci.image.manifest.v1+json',
+		});
+		const attestation = variant.attestations.find((entry) => entry.predicateType === OPENVEX)!;
+		expect(attestation.verification).toMatchObject({
+			status: 'failed',
+			reason: { code: 'no-verification-material', message: expect.stringMatching(/no certificate/) },
+			format: 'dsse-envelope',
+			identity: null,
+			issuer: null,
+			transparencyLog: null,
+			trustRoot: { name: 'demo' },
+		});
+		expect(attestation.verificationKey, 'the outcome is cached like any other').toMatch(/^sha256:[a-f0-9]{64}$/);
+		// A failed attestation never makes the image unverified when another signature verifies: any one suffices.
+		expect(outcomeOf(variant.verification)).toEqual(['verified', null, 'cosign-attestation', SLSA_V1]);
 	});
 
 	it('records BuildKit attestations as unsigned: a Statement in an attestation manifest has no signature', () => {
