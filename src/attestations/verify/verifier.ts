@@ -263,15 +263,20 @@ function toBundle(serialized: unknown): Bundle {
  * carry is parsed, and its chain's signatures checked, once per verifier.
  */
 function signedEntity(bundle: Bundle, artifact: Buffer | undefined, certificates: CertificateCache): SignedEntity {
-	const entity = toSignedEntity(bundle, artifact);
-	const material = bundle.verificationMaterial.content;
+	const material = bundle.verificationMaterial;
 	const der =
-		material.$case === 'x509CertificateChain'
-			? material.x509CertificateChain.certificates[0]?.rawBytes
-			: material.$case === 'certificate'
-				? material.certificate.rawBytes
+		material.content.$case === 'x509CertificateChain'
+			? material.content.x509CertificateChain.certificates[0]?.rawBytes
+			: material.content.$case === 'certificate'
+				? material.content.certificate.rawBytes
 				: undefined;
-	return der ? { ...entity, key: { $case: 'certificate', certificate: certificates.get(der) } } : entity;
+	if (!der) return toSignedEntity(bundle, artifact);
+	// toSignedEntity would parse the certificate again: it gets an empty key hint in its place, then the parsed one.
+	const keyless = {
+		...bundle,
+		verificationMaterial: { ...material, content: { $case: 'publicKey' as const, publicKey: { hint: '' } } },
+	};
+	return { ...toSignedEntity(keyless, artifact), key: { $case: 'certificate', certificate: certificates.get(der) } };
 }
 
 /** What a message signature signs: the `.sig` payload, or for a bundle referrer the subject manifest itself. */
