@@ -1,7 +1,9 @@
 // Benchmark the image sync against a local docker-registry: cold sync and no-change resync, direct and through a
-// loopback proxy that adds latency to every request. Run: npm run bench:sync [-- --repos 200 --latency 50 --concurrency 32]
+// loopback proxy that adds latency to every request; then once more with blob downloads redirected to a static store
+// (nginx, behind the same latency), the way Docker Hub, GHCR, Quay and cgr.dev hand blobs to object storage or a CDN.
+// Run: npm run bench:sync [-- --repos 200 --latency 50 --concurrency 32]
 import { request as httpRequest, createServer, Agent, type Server } from 'node:http';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,6 +15,7 @@ import { DEMO_RECORDED_AS } from '../src/images/demo/seed.ts';
 import { DEFAULT_TAGS } from '../src/images/repositories-config.ts';
 import { syncImages } from '../src/images/sync.ts';
 import { AcademyError } from '../src/lib/errors.ts';
+import { startNginx } from '../tests/helpers/nginx.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -72,14 +75,31 @@ function benchImage(index: number): DemoImage {
 	return { ...template, name: `app-${String(index).padStart(4, '0')}`, vex: false };
 }
 
-/** CPU seconds a process has used so far (user + system), from /proc. */
-async function processCpuSeconds(pid: number): Promise<number> {
-	const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1].split(' ');
-	return (Number(fields[11]) + Number(fields[12])) / 100;
+/** CPU seconds (user + system) used so far by the given processes and their direct children (nginx's workers), from /proc. */
+async function serverCpuSeconds(pids: readonly number[]): Promise<number> {
+	const stats = await Promise.all(
+		(await readdir('/proc'))
+			.filter((name) => /^\d+$/.test(name))
+			.map((name) =>
+				readFile(`/proc/${name}/stat`, 'utf8').then(
+					(text) => ({ pid: Number(name), text }),
+					() => null,
+				),
+			),
+	);
+	let ticks = 0;
+	for (const stat of stats) {
+		if (!stat) continue;
+		// Fields after the command name: state, ppid, … utime (12th), stime (13th).
+		const fields = stat.text.slice(stat.text.lastIndexOf(') ') + 2).split(' ');
+		if (pids.includes(stat.pid) || pids.includes(Number(fields[1]))) ticks += Number(fields[11]) + Number(fields[12]);
+	}
+	return ticks / 100;
 }
 
-async function measure(label: string, baseUrl: string, outDir: string) {
-	const registryCpuBefore = await processCpuSeconds(registry.pid);
+/** One sync of every bench repository from `baseUrl`, with its figures; `servers` are the pids whose CPU it costs. */
+async function measure(label: string, baseUrl: string, outDir: string, servers: readonly number[]) {
+	const serverCpuBefore = await serverCpuSeconds(servers);
 	let peakRss = process.memoryUsage().rss;
 	const cpuBefore = process.cpuUsage();
 	const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
@@ -114,14 +134,15 @@ async function measure(label: string, baseUrl: string, outDir: string) {
 		'outcomes reused': report.verification.reused,
 		seconds: Number((report.durationMs / 1000).toFixed(2)),
 		'client CPU s': Number(((cpu.user + cpu.system) / 1e6).toFixed(2)),
-		'registry CPU s': Number(((await processCpuSeconds(registry.pid)) - registryCpuBefore).toFixed(2)),
+		'server CPU s': Number(((await serverCpuSeconds(servers)) - serverCpuBefore).toFixed(2)),
 		'peak RSS MiB': Math.round(peakRss / 1024 / 1024),
 	};
 }
 
-const registry = await startLocalRegistry();
 const work = await mkdtemp(join(tmpdir(), 'sca-bench-'));
-let proxy: Awaited<ReturnType<typeof startLatencyProxy>> | null = null;
+const storageRoot = join(work, 'storage');
+const registry = await startLocalRegistry({ storageRoot });
+const stack: Array<{ close: () => Promise<void> }> = [{ close: () => registry.stop() }];
 try {
 	const seedStart = performance.now();
 	const client = new RegistryClient(
@@ -136,19 +157,38 @@ try {
 	process.stderr.write(
 		`Seeded ${repoCount} repositories (${client.transport.stats.requests} requests) in ${((performance.now() - seedStart) / 1000).toFixed(1)} s\n`,
 	);
-	proxy = await startLatencyProxy(new URL(registry.url), latencyMs);
+	const proxy = await startLatencyProxy(new URL(registry.url), latencyMs);
+	stack.push(proxy);
+	// The blob store: nginx serving the registry's storage folder, behind the same latency, and a second registry on the
+	// same storage that redirects every blob GET there.
+	// nginx's workers run as an unprivileged user when started as root: the folder must be readable to them.
+	await chmod(work, 0o755);
+	const include = join(work, 'blob-store.conf');
+	await writeFile(include, 'sendfile on;\n');
+	const blobStore = await startNginx([{ root: storageRoot, include }]);
+	stack.push({ close: () => blobStore.stop() });
+	const blobProxy = await startLatencyProxy(new URL(blobStore.urls[0]!), latencyMs);
+	stack.push(blobProxy);
+	const redirecting = await startLocalRegistry({ storageRoot, blobRedirectBase: blobProxy.url });
+	stack.push({ close: () => redirecting.stop() });
+	const redirectingProxy = await startLatencyProxy(new URL(redirecting.url), latencyMs);
+	stack.push(redirectingProxy);
+	const direct = [registry.pid];
+	const redirected = [redirecting.pid, blobStore.pid];
 	const rows = [
-		await measure('cold, direct', registry.url, join(work, 'direct')),
-		await measure('no change, direct', registry.url, join(work, 'direct')),
-		await measure(`cold, +${latencyMs} ms`, proxy.url, join(work, 'latency')),
-		await measure(`no change, +${latencyMs} ms`, proxy.url, join(work, 'latency')),
+		await measure('cold, direct', registry.url, join(work, 'direct'), direct),
+		await measure('no change, direct', registry.url, join(work, 'direct'), direct),
+		await measure(`cold, +${latencyMs} ms`, proxy.url, join(work, 'latency'), direct),
+		await measure(`no change, +${latencyMs} ms`, proxy.url, join(work, 'latency'), direct),
+		await measure(`cold, +${latencyMs} ms, blobs redirected`, redirectingProxy.url, join(work, 'redirected'), redirected),
+		await measure(`no change, +${latencyMs} ms, blobs redirected`, redirectingProxy.url, join(work, 'redirected'), redirected),
 	];
 	console.table(rows);
 	console.log(
-		`concurrency ${concurrency}; node ${process.version}; targets: cold at +50 ms < 20 s, no-change ≤ 1.1 requests/tag`,
+		`concurrency ${concurrency}; node ${process.version}; targets: cold at +50 ms < 20 s, no-change ≤ 1.1 requests/tag. ` +
+			'Server CPU is docker-registry (and nginx for redirected blobs); the latency proxies run in this process.',
 	);
 } finally {
-	await proxy?.close();
-	await registry.stop();
+	for (const server of stack.reverse()) await server.close();
 	await rm(work, { recursive: true, force: true });
 }

@@ -24,6 +24,8 @@ export interface NginxSite {
 /** A running nginx and the base URL of each site, in the order given. */
 export interface RunningNginx {
 	urls: string[];
+	/** The master process; its workers are its children. */
+	pid: number;
 	stop(): Promise<void>;
 }
 
@@ -153,5 +155,5 @@ export async function startNginx(sites: readonly NginxSite[]): Promise<RunningNg
 		await stop();
 		throw error;
 	}
-	return { urls, stop };
+	return { urls, pid: child.pid!, stop };
 }

@@ -21,7 +21,7 @@ export interface LocalRegistry {
 	host: string;
 	port: number;
 	pid: number;
-	/** Temporary directory holding config and storage; removed by stop(). */
+	/** Temporary directory holding config (and storage, unless `storageRoot` was given); removed by stop(). */
 	dir: string;
 	stop(): Promise<void>;
 }
@@ -74,8 +74,26 @@ async function waitUntilUp(url: string, child: ChildProcess, output: () => strin
 	);
 }
 
+/** How to start a local registry; every field is optional. */
+export interface LocalRegistryOptions {
+	/** Who may pull and push; none by default. */
+	auth?: LocalRegistryAuth;
+	/** Serve this storage folder instead of a fresh one; stop() leaves it in place, so several registries can share it. */
+	storageRoot?: string;
+	/**
+	 * Answer blob GETs with a redirect to this base URL plus the blob's storage path instead of the bytes, as registries
+	 * hand blobs to object storage or a CDN; a static server must serve the storage folder at that base.
+	 */
+	blobRedirectBase?: string;
+}
+
+/** docker-registry's storage middleware that redirects blob downloads, or nothing. */
+function blobRedirectYaml(base: string | undefined): string {
+	return base ? `middleware:\n  storage:\n    - name: redirect\n      options:\n        baseurl: ${base}\n` : '';
+}
+
 /** Start docker-registry on a free loopback port with its own config and storage in a temporary directory. */
-export async function startLocalRegistry(options: { auth?: LocalRegistryAuth } = {}): Promise<LocalRegistry> {
+export async function startLocalRegistry(options: LocalRegistryOptions = {}): Promise<LocalRegistry> {
 	const dir = await mkdtemp(join(tmpdir(), 'sca-registry-'));
 	const port = await freePort();
 	const config = join(dir, 'config.yml');
@@ -92,7 +110,7 @@ export async function startLocalRegistry(options: { auth?: LocalRegistryAuth } =
 			'  cache:',
 			'    blobdescriptor: inmemory',
 			'  filesystem:',
-			`    rootdirectory: ${join(dir, 'storage')}`,
+			`    rootdirectory: ${options.storageRoot ?? join(dir, 'storage')}`,
 			'  delete:',
 			'    enabled: true',
 			'  maintenance:',
@@ -102,7 +120,9 @@ export async function startLocalRegistry(options: { auth?: LocalRegistryAuth } =
 			`  addr: 127.0.0.1:${port}`,
 			'  secret: local-test-secret',
 			'',
-		].join('\n') + authYaml(options.auth ?? { type: 'none' }),
+		].join('\n') +
+			authYaml(options.auth ?? { type: 'none' }) +
+			blobRedirectYaml(options.blobRedirectBase),
 	);
 	const child = spawn(DOCKER_REGISTRY_BINARY, ['serve', config], { stdio: ['ignore', 'pipe', 'pipe'] });
 	let output = '';
