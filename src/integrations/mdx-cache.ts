@@ -40,16 +40,20 @@ function transformHandlerOf(plugin: Plugin): { handler: TransformHandler; replac
  * the key is the module's path and source, and `cache` is versioned by the plugin code, options and packages.
  */
 export function mdxCompileCache(cache: ContentCache): Plugin {
+	// Astro may resolve Vite's config more than once per build with the same plugin objects: wrap each one once.
+	const wrapped = new WeakSet<Plugin>();
 	return {
 		name: 'academy-mdx-compile-cache',
 		configResolved(resolved) {
 			const plugin = resolved.plugins.find((candidate) => candidate.name === MDX_COMPILE_PLUGIN);
+			if (plugin && wrapped.has(plugin)) return;
 			if (!plugin) {
 				throw new AstroError(
 					`The Vite plugin "${MDX_COMPILE_PLUGIN}" of @astrojs/mdx was not found, so .mdx modules cannot be cached.`,
 					'Keep mdx() in the integrations of astro.config.mjs, or update MDX_COMPILE_PLUGIN in src/integrations/mdx-cache.ts.',
 				);
 			}
+			wrapped.add(plugin);
 			const { handler, replace } = transformHandlerOf(plugin);
 			replace(async function cachedTransform(this: unknown, code, id, ...rest) {
 				let compiled: CompiledModule | undefined;

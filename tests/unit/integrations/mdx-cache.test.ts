@@ -93,6 +93,15 @@ describe('MDX compile cache', () => {
 		await expect((await refusing('v2'))(GUIDE, ID)).rejects.toThrow('compiled again');
 	});
 
+	it("wraps the compile step once when Vite's config is resolved again", async () => {
+		const plugins = await mdxVitePlugins();
+		const cachePlugin = mdxCompileCache(new ContentCache(dir, 'v1'));
+		resolveWith(cachePlugin, plugins);
+		const once = compileOf(plugins);
+		resolveWith(cachePlugin, plugins);
+		expect(compileOf(plugins)).toBe(once);
+	});
+
 	it('stores nothing for a module that fails to compile', async () => {
 		const plugins = await mdxVitePlugins();
 		resolveWith(mdxCompileCache(new ContentCache(dir, 'v1')), plugins);
