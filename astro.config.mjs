@@ -8,6 +8,7 @@ import { markdownProcessorOptions } from './src/markdown/config.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { linkCheckIntegration } from './src/integrations/link-check.ts';
 import { hostingIntegration } from './src/integrations/hosting.ts';
+import { mdxCompileCacheIntegration } from './src/integrations/mdx-cache.ts';
 import { aliasesInContent } from './src/lib/redirects.ts';
 import { astroCspConfig } from './src/hosting/csp.ts';
 
@@ -53,6 +54,8 @@ export default defineConfig({
 	},
 	integrations: [
 		mdx({ optimize: true }),
+		// In `astro build`, an unchanged .mdx module is not compiled again: its JavaScript comes from the last build.
+		mdxCompileCacheIntegration(),
 		sitemap({ filter: (page) => !page.includes('/404') && !aliasUrls.has(page) }),
 		pagefindIntegration(),
 		linkCheckIntegration(),

@@ -107,14 +107,30 @@ export function inlineCode(html: string): { scripts: string[]; styles: string[] 
 	return { scripts, styles };
 }
 
-/** Hash the inline scripts and styles of every page; each distinct hash once, in a stable order. */
-export function inlineHashes(pages: Iterable<string>): InlineHashes {
+/**
+ * Hash the inline scripts and styles of every page; each distinct hash once, in a stable order.
+ *
+ * Parsing every page is most of the hosting step, so a page whose HTML digest is in `earlier` (the hashes of a
+ * page with the same HTML in an earlier build) is not parsed again; `seen` receives each page's hashes by digest,
+ * to be kept for the next build.
+ */
+export function inlineHashes(
+	pages: Iterable<string>,
+	earlier: ReadonlyMap<string, InlineHashes> = new Map(),
+	seen = new Map<string, InlineHashes>(),
+): InlineHashes {
 	const scripts = new Set<CspHash>();
 	const styles = new Set<CspHash>();
 	for (const html of pages) {
-		const code = inlineCode(html);
-		for (const script of code.scripts) scripts.add(cspHash(script));
-		for (const style of code.styles) styles.add(cspHash(style));
+		const digest = createHash('sha256').update(html, 'utf8').digest('base64');
+		let page = seen.get(digest) ?? earlier.get(digest);
+		if (!page) {
+			const code = inlineCode(html);
+			page = { scripts: code.scripts.map(cspHash), styles: code.styles.map(cspHash) };
+		}
+		seen.set(digest, page);
+		for (const hash of page.scripts) scripts.add(hash);
+		for (const hash of page.styles) styles.add(hash);
 	}
 	return { scripts: [...scripts].sort(compareText), styles: [...styles].sort(compareText) };
 }

@@ -1,11 +1,12 @@
-import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { formatCspHeader, inlineHashes } from '../hosting/csp.ts';
+import { formatCspHeader, inlineHashes, type InlineHashes } from '../hosting/csp.ts';
 import { formatHeadersFile, securityHeaders } from '../hosting/headers.ts';
 import { formatNginxConfig } from '../hosting/nginx.ts';
 import { gzipCache, precompress } from '../hosting/precompress.ts';
+import { buildCacheDir, versionOf } from '../lib/content-cache.ts';
 import { parseRedirectsFile } from '../lib/redirects.ts';
 
 /** Write a file of the output folder through a temporary name, so a half-written file never exists. */
@@ -15,12 +16,24 @@ async function writeAtomic(file: string, text: string): Promise<void> {
 	await rename(temporary, file);
 }
 
+/** The inline code hashes of each page of the last build by HTML digest, if they were made by this code; else none. */
+async function readPageHashes(file: string, version: string): Promise<Map<string, InlineHashes>> {
+	try {
+		const saved = JSON.parse(await readFile(file, 'utf8')) as { version: string; pages: [string, InlineHashes][] };
+		return new Map(saved.version === version ? saved.pages : []);
+	} catch {
+		// No earlier build (or an unreadable file): parse every page.
+		return new Map();
+	}
+}
+
 /**
  * Write what hosts need next to the built site: `_headers` (Netlify, Cloudflare Pages) and `_nginx.conf` with the
  * same headers and the redirects of `_redirects`, and a `.gz` copy of every text file for nginx's `gzip_static`.
  *
  * The Content-Security-Policy header lists the hashes of the inline code found in the built pages, so it always
- * matches what the pages contain. Runs last: the Pagefind files are compressed too.
+ * matches what the pages contain; a page whose HTML did not change since the last build is not parsed again. Runs
+ * last: the Pagefind files are compressed too.
  */
 export function hostingIntegration(): AstroIntegration {
 	return {
@@ -33,7 +46,13 @@ export function hostingIntegration(): AstroIntegration {
 					.filter((entry) => entry.isFile())
 					.map((entry) => join(entry.parentPath, entry.name));
 				const pages = await Promise.all(files.filter((file) => file.endsWith('.html')).map((file) => readFile(file, 'utf8')));
-				const hashes = inlineHashes(pages);
+				const hashesFile = join(buildCacheDir('academy-csp'), 'pages.json');
+				const version = versionOf(['src/hosting/csp.ts', 'node_modules/parse5/package.json']);
+				const seen = new Map<string, InlineHashes>();
+				const hashes = inlineHashes(pages, await readPageHashes(hashesFile, version), seen);
+				// Keep this build's pages only: the file stays the size of the site.
+				await mkdir(dirname(hashesFile), { recursive: true });
+				await writeAtomic(hashesFile, JSON.stringify({ version, pages: [...seen] }));
 				const headers = securityHeaders(formatCspHeader(hashes));
 				const redirectsFile = join(outDir, '_redirects');
 				const redirects = parseRedirectsFile(await readFile(redirectsFile, 'utf8'), redirectsFile);

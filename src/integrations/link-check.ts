@@ -1,14 +1,12 @@
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { compareText } from '../lib/compare.ts';
 import { versionOf } from '../lib/content-cache.ts';
 import { MISSING_IMAGE_ATTRIBUTE, missingImagesIn } from '../lib/image-links.ts';
-import { fileToUrlPath, findBrokenLinks, type BuiltPage } from '../lib/link-check.ts';
+import { checkLinks, fileToUrlPath, type BuiltPage, type LinkCheckState } from '../lib/link-check.ts';
 
 /** Read every file of the output folder as built pages (HTML) and asset paths (everything else). */
 async function readOutput(outDir: string): Promise<{ pages: BuiltPage[]; assets: Set<string> }> {
@@ -40,30 +38,32 @@ export function missingImagesReport(pages: readonly BuiltPage[]): string[] {
 		.map(([name, where]) => `  ${name}: ${[...where].sort(compareText).join(', ')}`);
 }
 
-/** A hash of everything the check reads (each page's path and HTML, the asset paths) and of the checker's code. */
-export function linkCheckFingerprint(pages: readonly BuiltPage[], assets: ReadonlySet<string>, version: string): string {
-	const hash = createHash('sha256').update(version).update('\0');
-	for (const page of [...pages].sort((a, b) => compareText(a.path, b.path))) {
-		hash.update(page.path).update('\0').update(page.html).update('\0');
+/** The state of the last check that passed, if it was made by this checker's code; undefined otherwise. */
+async function readPassedState(file: string, version: string): Promise<LinkCheckState | undefined> {
+	try {
+		const saved = JSON.parse(await readFile(file, 'utf8')) as { version: string; state: LinkCheckState };
+		return saved.version === version ? saved.state : undefined;
+	} catch {
+		// No check passed yet (or the file is unreadable): check every page.
+		return undefined;
 	}
-	for (const asset of [...assets].sort(compareText)) hash.update(asset).update('\0');
-	return hash.digest('hex');
 }
 
 /**
  * Fail the build when a page links to a page, file or #fragment of the site that does not exist. Image names that a
  * live build showed without their link (the registry lacks the image) are listed in one warning instead.
  *
- * The result depends only on the built files, so a build whose pages and assets are those of an earlier build that
- * passed (a build with no change) skips the check: a marker named by their fingerprint records the pass.
+ * The result depends only on the built files, so after a check that passed only what an edit can break is checked
+ * again (see checkLinks): a build with no change checks no page, a one-guide edit that guide and the pages linking to
+ * a heading it changed. The state of the last pass is kept in Astro's cacheDir.
  */
 export function linkCheckIntegration(): AstroIntegration {
-	let passedDir = '';
+	let stateFile = '';
 	return {
 		name: 'academy-link-check',
 		hooks: {
 			'astro:config:done': ({ config }) => {
-				passedDir = join(fileURLToPath(config.cacheDir), 'academy-link-check');
+				stateFile = join(fileURLToPath(config.cacheDir), 'academy-link-check', 'passed.json');
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const { pages, assets } = await readOutput(fileURLToPath(dir).replace(/\/$/, ''));
@@ -73,20 +73,14 @@ export function linkCheckIntegration(): AstroIntegration {
 						`${missing.length} image(s) that guides or overviews link to are not in this build's catalog, so their links are shown as plain text:\n${missing.join('\n')}`,
 					);
 				}
-				const version = versionOf(['src/lib/link-check.ts', 'src/integrations/link-check.ts']);
-				const passed = join(passedDir, linkCheckFingerprint(pages, assets, version));
-				if (existsSync(passed)) {
-					logger.info(`No page changed since links were last checked: ${pages.length} pages, none broken.`);
-					return;
-				}
-				const broken = findBrokenLinks(pages, assets);
+				const version = versionOf(['src/lib/link-check.ts', 'src/lib/html.ts', 'src/integrations/link-check.ts']);
+				const { broken, checked, state } = checkLinks(pages, assets, await readPassedState(stateFile, version));
 				if (broken.length === 0) {
-					// Keep one marker: an earlier build's pages will not come back as they were.
-					await rm(passedDir, { recursive: true, force: true });
-					await mkdir(passedDir, { recursive: true });
-					await writeFile(`${passed}.${process.pid}.tmp`, '');
-					await rename(`${passed}.${process.pid}.tmp`, passed);
-					logger.info(`Checked internal links of ${pages.length} pages: none broken.`);
+					await mkdir(dirname(stateFile), { recursive: true });
+					await writeFile(`${stateFile}.${process.pid}.tmp`, JSON.stringify({ version, state }));
+					await rename(`${stateFile}.${process.pid}.tmp`, stateFile);
+					const reused = pages.length - checked;
+					logger.info(`Checked internal links of ${checked} pages (${reused} unchanged since the last pass): none broken.`);
 					return;
 				}
 				const lines = broken.map(({ page, link, reason }) => `  ${page}: ${link} → ${reason}`);

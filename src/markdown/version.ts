@@ -11,6 +11,15 @@ export function packageFiles(packages: readonly string[]): string[] {
 	return packages.map((pkg) => join('node_modules', pkg, 'package.json'));
 }
 
+/** Every file that shapes the HTML of a guide besides its own text (see markdownPipelineVersion), relative to root. */
+export function markdownPipelineFiles(root = process.cwd()): string[] {
+	const plugins = readdirSync(resolve(root, 'src/markdown'))
+		.filter((name) => name.endsWith('.ts'))
+		.sort(compareText)
+		.map((name) => join('src/markdown', name));
+	return [...plugins, 'src/site.config.ts', ...packageFiles(MARKDOWN_PACKAGES)];
+}
+
 /**
  * Version of everything that shapes the HTML of a guide besides its own text: every file of src/markdown (the
  * Sätteri plugins, directives, highlighting), the site settings they read and the Markdown packages.
@@ -19,9 +28,5 @@ export function packageFiles(packages: readonly string[]): string[] {
  * while its cacheKey is; neither sees a change in plugin code, so this version goes into every entry's digest.
  */
 export function markdownPipelineVersion(root = process.cwd()): string {
-	const plugins = readdirSync(resolve(root, 'src/markdown'))
-		.filter((name) => name.endsWith('.ts'))
-		.sort(compareText)
-		.map((name) => join('src/markdown', name));
-	return versionOf([...plugins, 'src/site.config.ts', ...packageFiles(MARKDOWN_PACKAGES)], root);
+	return versionOf(markdownPipelineFiles(root), root);
 }

@@ -18,9 +18,10 @@ export interface BuildResult {
 export interface BuildOptions {
 	/**
 	 * Start from the content caches of the site's own build (`npm test` builds it first): highlighted code blocks,
-	 * social cards, Markdown twins, gzipped files, the search index and the link check's pass marker. Each entry is
-	 * filed under a hash of everything that shapes it (the last two under a hash of all built HTML), so this only
-	 * skips work; the fresh-cache build of the reproducibility test leaves it off.
+	 * social cards, Markdown twins, gzipped files, inline-code hashes, the search index and the link check's last pass.
+	 * Each entry is filed under a hash of everything that shapes it (the search index under a hash of all built HTML,
+	 * the link check's pages under a hash of each page), so this only skips work; the fresh-cache build of the
+	 * reproducibility test leaves it off.
 	 */
 	reuseContentCaches?: boolean;
 	timeoutMs?: number;
@@ -28,13 +29,15 @@ export interface BuildOptions {
 
 /**
  * Caches of pure results (same input, same bytes) under the build's cache folder; Astro's own caches are not. A build
- * whose HTML matches dist/ byte for byte copies dist/'s search index and skips the link check it already passed.
+ * whose HTML matches dist/ byte for byte copies dist/'s search index, and the link check reads again only the pages
+ * whose HTML differs from dist/'s (and the pages linking to what changed in them).
  */
 const CONTENT_CACHES = [
 	'academy-highlight',
 	'academy-social-cards',
 	'academy-twins',
 	'academy-gzip',
+	'academy-csp',
 	'academy-pagefind',
 	'academy-link-check',
 ];
