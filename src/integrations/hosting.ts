@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,14 @@ async function writeAtomic(file: string, text: string): Promise<void> {
 	const temporary = `${file}.${process.pid}.tmp`;
 	await writeFile(temporary, text);
 	await rename(temporary, file);
+}
+
+/**
+ * The built pages, read one at a time: this runs at the end of the build, with Astro's heap at its largest, and
+ * holding all 671 pages of the 600-guide corpus at once took 264 MB more RSS against 84 MB one at a time.
+ */
+function* readPages(files: readonly string[]): Generator<string> {
+	for (const file of files) if (file.endsWith('.html')) yield readFileSync(file, 'utf8');
 }
 
 /**
@@ -32,8 +41,7 @@ export function hostingIntegration(): AstroIntegration {
 				const files = (await readdir(outDir, { recursive: true, withFileTypes: true }))
 					.filter((entry) => entry.isFile())
 					.map((entry) => join(entry.parentPath, entry.name));
-				const pages = await Promise.all(files.filter((file) => file.endsWith('.html')).map((file) => readFile(file, 'utf8')));
-				const hashes = inlineHashes(pages);
+				const hashes = inlineHashes(readPages(files));
 				const headers = securityHeaders(formatCspHeader(hashes));
 				const redirectsFile = join(outDir, '_redirects');
 				const redirects = parseRedirectsFile(await readFile(redirectsFile, 'utf8'), redirectsFile);
