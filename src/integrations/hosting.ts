@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +29,14 @@ async function readPageHashes(file: string, version: string): Promise<Map<string
 }
 
 /**
+ * The built pages, read one at a time: this runs at the end of the build, with Astro's heap at its largest, and
+ * holding all 671 pages of the 600-guide corpus at once took 264 MB more RSS against 84 MB one at a time.
+ */
+function* readPages(files: readonly string[]): Generator<string> {
+	for (const file of files) if (file.endsWith('.html')) yield readFileSync(file, 'utf8');
+}
+
+/**
  * Write what hosts need next to the built site: `_headers` (Netlify, Cloudflare Pages) and `_nginx.conf` with the
  * same headers and the redirects of `_redirects`, and a `.gz` copy of every text file for nginx's `gzip_static`.
  *
@@ -45,11 +54,10 @@ export function hostingIntegration(): AstroIntegration {
 				const files = (await readdir(outDir, { recursive: true, withFileTypes: true }))
 					.filter((entry) => entry.isFile())
 					.map((entry) => join(entry.parentPath, entry.name));
-				const pages = await Promise.all(files.filter((file) => file.endsWith('.html')).map((file) => readFile(file, 'utf8')));
 				const hashesFile = join(buildCacheDir('academy-csp'), 'pages.json');
 				const version = versionOf(['src/hosting/csp.ts', 'node_modules/parse5/package.json']);
 				const seen = new Map<string, InlineHashes>();
-				const hashes = inlineHashes(pages, await readPageHashes(hashesFile, version), seen);
+				const hashes = inlineHashes(readPages(files), await readPageHashes(hashesFile, version), seen);
 				// Keep this build's pages only: the file stays the size of the site.
 				await mkdir(dirname(hashesFile), { recursive: true });
 				await writeAtomic(hashesFile, JSON.stringify({ version, pages: [...seen] }));

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /**
@@ -17,12 +17,15 @@ export class ContentCache {
 		if (dir) mkdirSync(dir, { recursive: true });
 	}
 
+	/** Whether the folder holds a result for this input, without reading it. */
+	has(input: unknown, extension: string): boolean {
+		const file = this.fileFor(input, extension);
+		return file !== undefined && existsSync(file);
+	}
+
 	/** The result for this input: from the folder when it was made before, else made now and stored. */
 	async get(input: unknown, extension: string, make: () => Buffer | string | Promise<Buffer | string>): Promise<Buffer> {
-		const key = createHash('sha256')
-			.update(JSON.stringify([this.version, input]))
-			.digest('hex');
-		const file = this.dir ? join(this.dir, `${key}${extension}`) : undefined;
+		const file = this.fileFor(input, extension);
 		if (file) {
 			try {
 				return readFileSync(file);
@@ -39,6 +42,14 @@ export class ContentCache {
 			renameSync(temporary, file);
 		}
 		return bytes;
+	}
+
+	private fileFor(input: unknown, extension: string): string | undefined {
+		if (!this.dir) return undefined;
+		const key = createHash('sha256')
+			.update(JSON.stringify([this.version, input]))
+			.digest('hex');
+		return join(this.dir, `${key}${extension}`);
 	}
 }
 

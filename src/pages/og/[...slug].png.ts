@@ -1,7 +1,7 @@
 import type { GetStaticPaths } from 'astro';
 import { getGuideIndex } from '../../data/docs.ts';
 import { getImageCatalog } from '../../data/images.ts';
-import { socialCardPng, socialCardVersion } from '../../data/social-cards.ts';
+import { prefetchSocialCards, socialCardPng, socialCardVersion } from '../../data/social-cards.ts';
 import { socialCardPath, type SocialCard } from '../../lib/social-card.ts';
 import { socialCardPages } from '../../page-models/social-card.ts';
 
@@ -9,7 +9,10 @@ import { socialCardPages } from '../../page-models/social-card.ts';
 export const getStaticPaths = (async () => {
 	const [site, catalog] = await Promise.all([getGuideIndex(), getImageCatalog()]);
 	const version = socialCardVersion();
-	return socialCardPages(site, catalog.images).map(({ href, card }) => ({
+	const pages = socialCardPages(site, catalog.images);
+	// The dev server draws a card when it is asked for; a build draws them all, so start now, off the main thread.
+	if (!import.meta.env.DEV) prefetchSocialCards(pages.map(({ card }) => card));
+	return pages.map(({ href, card }) => ({
 		params: { slug: socialCardPath(href).slice('/og/'.length, -'.png'.length) },
 		props: { card },
 		// The same card text drawn by the same code gives the same image, so an incremental build keeps the file.

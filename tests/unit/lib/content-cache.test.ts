@@ -40,6 +40,18 @@ describe('ContentCache', () => {
 		expect(seen).toEqual(['v1:a', 'v1:b', 'v2:a']);
 	});
 
+	it('tells whether a result is stored, for this input, extension and version only', async () => {
+		const dir = tempFolder();
+		const cache = new ContentCache(dir, 'v1');
+		expect(cache.has({ page: 'a' }, '.txt'), 'before it is made').toBe(false);
+		await cache.get({ page: 'a' }, '.txt', () => 'result');
+		expect(cache.has({ page: 'a' }, '.txt'), 'after it is made').toBe(true);
+		expect(cache.has({ page: 'b' }, '.txt'), 'another input').toBe(false);
+		expect(cache.has({ page: 'a' }, '.png'), 'another extension').toBe(false);
+		expect(new ContentCache(dir, 'v2').has({ page: 'a' }, '.txt'), 'another version').toBe(false);
+		expect(new ContentCache(undefined, 'v1').has({ page: 'a' }, '.txt'), 'no folder').toBe(false);
+	});
+
 	it('computes every time without a folder', async () => {
 		let made = 0;
 		const cache = new ContentCache(undefined, 'v1');
