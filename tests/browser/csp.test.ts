@@ -86,7 +86,7 @@ describe('Content Security Policy', () => {
 		expect(await tabs.nth(1).getAttribute('aria-selected')).toBe('true');
 		const copy = page.locator('figure.code-block button[data-copy]').first();
 		await copy.click();
-		await expect.poll(() => copy.textContent()).toBe('Copied');
+		await expect.poll(() => copy.textContent(), { timeout: 10_000 }).toBe('Copied');
 		// "Copy page" fetches the Markdown twin and writes it through a pending ClipboardItem.
 		const copyPage = page.locator('.page-copy');
 		await copyPage.click();

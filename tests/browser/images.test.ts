@@ -111,7 +111,7 @@ describe('image page', () => {
 		const page = await site.open('/images/static/', { permissions: ['clipboard-read', 'clipboard-write'] });
 		const button = page.getByRole('button', { name: 'Copy pull command by tag' });
 		await button.click();
-		await expect.poll(() => button.textContent()).toBe('Copied');
+		await expect.poll(() => button.textContent(), { timeout: 10_000 }).toBe('Copied');
 		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('docker pull cgr.dev/chainguard/static:latest');
 		expect(await page.getByRole('button', { name: 'Copy pull command by digest' }).count()).toBe(0);
 		const digest = orderedVariants(images.find((image) => image.name === 'static')!)[0]!.digest;

@@ -204,7 +204,7 @@ describe('code blocks', () => {
 		const button = figure.locator('button[data-copy]');
 		await button.focus();
 		await page.keyboard.press('Enter');
-		await expect.poll(() => button.textContent()).toBe('Copied');
+		await expect.poll(() => button.textContent(), { timeout: 10_000 }).toBe('Copied');
 		expect(await page.locator('[data-copy-status]').textContent()).toBe('Copied to clipboard');
 		const clipboard = await page.evaluate(() => navigator.clipboard.readText());
 		const shown = await figure.locator('pre').innerText();

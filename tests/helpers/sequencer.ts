@@ -1,16 +1,23 @@
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * Folders and files of tests in the order they start. The unit files need no site, so they run while `npm test` builds
- * dist/ (tests/helpers/site-build.ts); then the files that build the site again, the two with the most builds first
- * (one to each worker: live registry mode makes two full builds and two that fail, reproducibility two), so the two
- * workers finish close together; then the browser files and the short integration files. A fresh checkout has no
- * timings from earlier runs, so the order cannot come from them alone.
+ * Folders and files of tests in the order they start. The unit files and the integration files against registries
+ * need no site, so they run while `npm test` builds dist/ (tests/helpers/site-build.ts). Then the files that build the
+ * site again, the two with the most builds first, one to each worker (live registry mode makes two full builds and two
+ * that fail, reproducibility two); then the two halves of the axe checks and the image pages, the longest browser
+ * files, named here since a fresh checkout has no timings from earlier runs (vitest then starts the largest files first,
+ * and the axe halves are small); then the other build, browser and short integration files, so the two workers finish
+ * close together.
  */
 const RUN_ORDER = [
 	'tests/unit/',
+	'tests/integration/registry/',
+	'tests/integration/images/',
+	'tests/integration/content/',
 	'tests/integration/site/live-registry.test.ts',
 	'tests/integration/site/reproducible.test.ts',
+	'tests/browser/accessibility-',
+	'tests/browser/images.test.ts',
 	'tests/integration/site/',
 	'tests/browser/',
 	'tests/integration/',
