@@ -17,7 +17,7 @@ export const USAGE = `Usage: npm run images:sync -- [options]
   --tags t1,t2        tags to follow (default: "tags" in the config file)
   --all-tags          every tag the registry lists
   --out <dir>         snapshot directory (default: ${DEFAULT_SNAPSHOT_DIR})
-  --concurrency N     requests in flight at once (default 8)
+  --concurrency N     requests in flight at once per host: the registry, and each blob store it redirects to (default 8)
   --insecure          allow plain HTTP to a non-loopback registry
   --config <file>     repositories to follow (default: ${DEFAULT_REPOSITORIES_FILE})
   --help

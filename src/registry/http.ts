@@ -22,7 +22,10 @@ export interface TransportOptions {
 	maxDelayMs?: number;
 	/** Longest `Retry-After` the client waits for; a longer one fails at once with a hint. */
 	maxRetryAfterMs?: number;
-	/** Requests in flight at once, across all repositories. */
+	/**
+	 * Requests in flight at once per origin, across all repositories: the registry's limit, and separately that of each
+	 * blob store (object storage, CDN) it redirects to, as an HTTP client limits connections per host.
+	 */
 	concurrency?: number;
 	userAgent?: string;
 	sleep?: (ms: number) => Promise<void>;
@@ -154,8 +157,8 @@ export function parseRetryAfter(value: string | null, now: number): number | nul
 
 /**
  * HTTP for registries: auth challenges and token cache, redirects that never carry credentials to another origin,
- * retries with Retry-After or exponential backoff and jitter, a timeout per exchange, a body cap and a global limit of
- * requests in flight.
+ * retries with Retry-After or exponential backoff and jitter, a timeout per exchange, a body cap and a limit of
+ * requests in flight per origin.
  */
 export class RegistryTransport {
 	readonly stats: TransportStats = { requests: 0, bytes: 0, retries: 0, damagedBodies: 0, warnings: [] };
@@ -164,7 +167,8 @@ export class RegistryTransport {
 	readonly #pendingTokens = new Map<string, Promise<string>>();
 	/** The last challenge seen per origin, so later requests authenticate up front instead of collecting a 401. */
 	readonly #challenges = new Map<string, Challenge>();
-	readonly #semaphore: Semaphore;
+	/** One limit per origin, so a redirect to a blob store frees the registry's slot instead of holding it meanwhile. */
+	readonly #limits = new Map<string, Semaphore>();
 	/** Kept-alive connections, shared by every request of this transport. */
 	readonly #agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
 
@@ -185,7 +189,6 @@ export class RegistryTransport {
 			now: options.now ?? Date.now,
 		};
 		this.#tokens = new TokenCache(this.#options.now);
-		this.#semaphore = new Semaphore(this.#options.concurrency);
 	}
 
 	/** Send a request, retrying transient failures; returns any final status for the caller to judge. */
@@ -393,61 +396,64 @@ export class RegistryTransport {
 		);
 	}
 
-	/** One exchange with manual redirects: Authorization goes only to the origin it was made for. */
+	/** The limit of requests in flight to `origin`. */
+	#limitFor(origin: string): Semaphore {
+		let limit = this.#limits.get(origin);
+		if (!limit) {
+			limit = new Semaphore(this.#options.concurrency);
+			this.#limits.set(origin, limit);
+		}
+		return limit;
+	}
+
+	/**
+	 * One exchange with manual redirects: Authorization goes only to the origin it was made for, and each hop holds a
+	 * slot of its own origin's limit only while it runs.
+	 */
 	async #exchange(request: RegistryRequest, authorization: string | null): Promise<RegistryResponse> {
-		return this.#semaphore.run(async () => {
-			const signal = AbortSignal.timeout(this.#options.timeoutMs);
-			const firstOrigin = new URL(request.url).origin;
-			let url = new URL(request.url);
-			try {
-				for (let hop = 0; ; hop++) {
+		const signal = AbortSignal.timeout(this.#options.timeoutMs);
+		const firstOrigin = new URL(request.url).origin;
+		let url = new URL(request.url);
+		try {
+			for (let hop = 0; ; hop++) {
+				const hopUrl = url;
+				const answer = await this.#limitFor(hopUrl.origin).run(async () => {
 					const headers: Record<string, string> = { 'User-Agent': this.#options.userAgent, ...request.headers };
-					if (authorization && url.origin === firstOrigin) headers.Authorization = authorization;
+					if (authorization && hopUrl.origin === firstOrigin) headers.Authorization = authorization;
 					this.stats.requests++;
-					const response = await this.#send(url, request, headers, signal);
+					const response = await this.#send(hopUrl, request, headers, signal);
 					const status = response.statusCode ?? 0;
 					const responseHeaders = new NodeResponseHeaders(response.headers);
 					const location = responseHeaders.get('location');
 					if (status >= 300 && status < 400 && location && request.method !== 'POST' && request.method !== 'PUT') {
 						// Drained, not destroyed, so the connection serves the next request.
 						response.resume();
-						if (hop >= MAX_REDIRECTS) {
-							throw new RegistryError(
-								'http',
-								`More than ${MAX_REDIRECTS} redirects`,
-								'The registry or its CDN redirects in a loop; try again later.',
-								{ ...request.context, url: url.href },
-							);
-						}
-						const next = new URL(location, url);
-						this.#checkScheme(next, request.context);
-						url = next;
-						continue;
+						return { redirect: new URL(location, hopUrl) };
 					}
 					const warning = responseHeaders.get('warning');
 					if (warning && !this.stats.warnings.includes(warning)) this.stats.warnings.push(warning);
-					const body = await this.#readBody(response, request, url.href);
-					return { status, headers: responseHeaders, body, url: url.href };
-				}
-			} catch (error) {
-				if (error instanceof RegistryError) throw error;
-				if (signal.aborted) {
+					const body = await this.#readBody(response, request, hopUrl.href);
+					return { response: { status, headers: responseHeaders, body, url: hopUrl.href } };
+				});
+				if ('response' in answer) return answer.response;
+				if (hop >= MAX_REDIRECTS) {
 					throw new RegistryError(
-						'timeout',
-						`No complete answer within ${this.#options.timeoutMs} ms`,
-						'The registry or the network is slow; try again, or lower --concurrency.',
-						{
-							...request.context,
-							url: url.href,
-							cause: error,
-						},
+						'http',
+						`More than ${MAX_REDIRECTS} redirects`,
+						'The registry or its CDN redirects in a loop; try again later.',
+						{ ...request.context, url: url.href },
 					);
 				}
-				const reason = error instanceof Error ? error.message : String(error);
+				this.#checkScheme(answer.redirect, request.context);
+				url = answer.redirect;
+			}
+		} catch (error) {
+			if (error instanceof RegistryError) throw error;
+			if (signal.aborted) {
 				throw new RegistryError(
-					'network',
-					`Network error: ${reason}`,
-					'Check that the registry is reachable from this machine and try again.',
+					'timeout',
+					`No complete answer within ${this.#options.timeoutMs} ms`,
+					'The registry or the network is slow; try again, or lower --concurrency.',
 					{
 						...request.context,
 						url: url.href,
@@ -455,7 +461,18 @@ export class RegistryTransport {
 					},
 				);
 			}
-		});
+			const reason = error instanceof Error ? error.message : String(error);
+			throw new RegistryError(
+				'network',
+				`Network error: ${reason}`,
+				'Check that the registry is reachable from this machine and try again.',
+				{
+					...request.context,
+					url: url.href,
+					cause: error,
+				},
+			);
+		}
 	}
 
 	/**

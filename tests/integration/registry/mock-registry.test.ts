@@ -137,6 +137,42 @@ describe('what docker-registry lacks', () => {
 		expect(cdn.requests[0].authorization).toBeNull();
 	});
 
+	it('limits requests in flight per origin: a redirect to a blob store frees the registry slot', async () => {
+		second = await startMockRegistry();
+		const cdn = second;
+		const config = JSON.parse(stored('jq', 'latest').bytes.toString()).manifests[0];
+		const manifest = JSON.parse(stored('jq', config.digest).bytes.toString());
+		const blob = mock.repositories.get('chainguard/jq')!.blobs.get(manifest.config.digest)!;
+		const held: ServerResponse[] = [];
+		cdn.intercept = (_request, response) => {
+			held.push(response);
+			return true;
+		};
+		mock.intercept = (_request, response, path) =>
+			path.includes('/blobs/') ? send(response, 307, { Location: `${cdn.url}/cdn${path}` }) : false;
+		const reader = client({ concurrency: 1 });
+		const blobs = [
+			reader.getBlob('chainguard/jq', manifest.config.digest),
+			reader.getBlob('chainguard/jq', manifest.config.digest),
+		];
+		// Both blob GETs got their redirect from the registry; the store, limited to 1 as well, holds the first.
+		for (
+			let wait = 0;
+			wait < 100 && (held.length < 1 || mock.requests.filter((r) => r.path.includes('/blobs/')).length < 2);
+			wait++
+		)
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		expect(mock.requests.filter((request) => request.path.includes('/blobs/'))).toHaveLength(2);
+		expect(cdn.requests).toHaveLength(1);
+		// With a single global limit this manifest request would wait for the held blob.
+		expect((await reader.getManifest('chainguard/jq', 'latest')).kind).toBe('index');
+		send(held[0]!, 200, { 'Content-Length': blob.length }, blob);
+		for (let wait = 0; wait < 100 && held.length < 2; wait++) await new Promise((resolve) => setTimeout(resolve, 20));
+		expect(cdn.requests).toHaveLength(2);
+		send(held[1]!, 200, { 'Content-Length': blob.length }, blob);
+		expect(await Promise.all(blobs)).toEqual([blob, blob]);
+	});
+
 	it('waits as long as Retry-After says on 429, within bounds', async () => {
 		const waits: number[] = [];
 		let throttled = 2;
