@@ -117,12 +117,16 @@ describe('what docker-registry lacks', () => {
 		},
 	);
 
-	it('follows a blob redirect to another origin without the Authorization header', async () => {
+	/** A second mock server standing in for a blob store, and the jq image's first config blob with its manifest. */
+	async function blobStoreAndConfig() {
 		second = await startMockRegistry();
-		const cdn = second;
 		const config = JSON.parse(stored('jq', 'latest').bytes.toString()).manifests[0];
 		const manifest = JSON.parse(stored('jq', config.digest).bytes.toString());
-		const blob = mock.repositories.get('chainguard/jq')!.blobs.get(manifest.config.digest)!;
+		return { cdn: second, manifest, blob: mock.repositories.get('chainguard/jq')!.blobs.get(manifest.config.digest)! };
+	}
+
+	it('follows a blob redirect to another origin without the Authorization header', async () => {
+		const { cdn, manifest, blob } = await blobStoreAndConfig();
 		cdn.intercept = (_request, response) => send(response, 200, { 'Content-Length': blob.length }, blob);
 		mock.intercept = (request, response, path) => {
 			if (!request.headers.authorization) return send(response, 401, { 'WWW-Authenticate': 'Basic realm="mock"' });
@@ -138,11 +142,7 @@ describe('what docker-registry lacks', () => {
 	});
 
 	it('limits requests in flight per origin: a redirect to a blob store frees the registry slot', async () => {
-		second = await startMockRegistry();
-		const cdn = second;
-		const config = JSON.parse(stored('jq', 'latest').bytes.toString()).manifests[0];
-		const manifest = JSON.parse(stored('jq', config.digest).bytes.toString());
-		const blob = mock.repositories.get('chainguard/jq')!.blobs.get(manifest.config.digest)!;
+		const { cdn, manifest, blob } = await blobStoreAndConfig();
 		const held: ServerResponse[] = [];
 		cdn.intercept = (_request, response) => {
 			held.push(response);
