@@ -1,6 +1,7 @@
 // Benchmark the image sync against a local docker-registry: cold sync and no-change resync, direct and through a
 // loopback proxy that adds latency to every request; then once more with blob downloads redirected to a static store
-// (nginx, behind the same latency), the way Docker Hub, GHCR, Quay and cgr.dev hand blobs to object storage or a CDN.
+// (nginx, behind the same latency): the Registry HTTP API V2 lets a registry answer a blob GET with 307 and the blob's
+// location ("Fetch Blob"), which docker-registry does with its redirect middleware or a cloud storage driver.
 // Run: npm run bench:sync [-- --repos 200 --latency 50 --concurrency 32]
 import { request as httpRequest, createServer, Agent, type Server } from 'node:http';
 import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
