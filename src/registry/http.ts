@@ -417,24 +417,26 @@ export class RegistryTransport {
 		try {
 			for (let hop = 0; ; hop++) {
 				const hopUrl = url;
-				const answer = await this.#limitFor(hopUrl.origin).run(async () => {
-					const headers: Record<string, string> = { 'User-Agent': this.#options.userAgent, ...request.headers };
-					if (authorization && hopUrl.origin === firstOrigin) headers.Authorization = authorization;
-					this.stats.requests++;
-					const response = await this.#send(hopUrl, request, headers, signal);
-					const status = response.statusCode ?? 0;
-					const responseHeaders = new NodeResponseHeaders(response.headers);
-					const location = responseHeaders.get('location');
-					if (status >= 300 && status < 400 && location && request.method !== 'POST' && request.method !== 'PUT') {
-						// Drained, not destroyed, so the connection serves the next request.
-						response.resume();
-						return { redirect: new URL(location, hopUrl) };
-					}
-					const warning = responseHeaders.get('warning');
-					if (warning && !this.stats.warnings.includes(warning)) this.stats.warnings.push(warning);
-					const body = await this.#readBody(response, request, hopUrl.href);
-					return { response: { status, headers: responseHeaders, body, url: hopUrl.href } };
-				});
+				const answer = await this.#limitFor(hopUrl.origin).run(
+					async (): Promise<{ redirect: URL } | { response: RegistryResponse }> => {
+						const headers: Record<string, string> = { 'User-Agent': this.#options.userAgent, ...request.headers };
+						if (authorization && hopUrl.origin === firstOrigin) headers.Authorization = authorization;
+						this.stats.requests++;
+						const response = await this.#send(hopUrl, request, headers, signal);
+						const status = response.statusCode ?? 0;
+						const responseHeaders = new NodeResponseHeaders(response.headers);
+						const location = responseHeaders.get('location');
+						if (status >= 300 && status < 400 && location && request.method !== 'POST' && request.method !== 'PUT') {
+							// Drained, not destroyed, so the connection serves the next request.
+							response.resume();
+							return { redirect: new URL(location, hopUrl) };
+						}
+						const warning = responseHeaders.get('warning');
+						if (warning && !this.stats.warnings.includes(warning)) this.stats.warnings.push(warning);
+						const body = await this.#readBody(response, request, hopUrl.href);
+						return { response: { status, headers: responseHeaders, body, url: hopUrl.href } };
+					},
+				);
 				if ('response' in answer) return answer.response;
 				if (hop >= MAX_REDIRECTS) {
 					throw new RegistryError(
