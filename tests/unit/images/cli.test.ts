@@ -1,20 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatSyncSummary, planSync, progressReporter } from '../../../src/images/cli.ts';
 import { DEMO_IMAGES } from '../../../src/images/demo/definitions.ts';
 import { DEFAULT_REPOSITORIES_FILE, loadRepositoriesConfig } from '../../../src/images/repositories-config.ts';
 import type { SyncReport } from '../../../src/images/sync.ts';
 import { UsageError } from '../../../src/lib/errors.ts';
+import { temporaryFolderPerTest } from '../../helpers/temporary-folder.ts';
 
-let dir: string;
-beforeEach(async () => {
-	dir = await mkdtemp(join(tmpdir(), 'sca-cli-'));
-});
-afterEach(async () => {
-	await rm(dir, { recursive: true, force: true });
-});
+const dir = temporaryFolderPerTest('sca-cli-');
 
 describe('planSync', () => {
 	it('takes everything from flags', async () => {
@@ -53,7 +46,7 @@ describe('planSync', () => {
 			trustRoot: 'sigstore-public-good',
 		});
 		// Without the file, the flags still suffice; signatures are then recorded as not checked.
-		expect((await planSync([...flags, '--config', join(dir, 'absent.yaml')]))!.signing).toEqual({});
+		expect((await planSync([...flags, '--config', join(dir(), 'absent.yaml')]))!.signing).toEqual({});
 	});
 
 	it('fills the rest from the committed repositories file, which follows every demo image', async () => {
@@ -75,7 +68,7 @@ describe('planSync', () => {
 		[['--bogus'], /Unknown option '--bogus'[\s\S]*Usage:/],
 		[['--registry', 'x', '--repos', 'a'], /cannot be read/],
 	])('rejects %j with a usage error', async (args, message) => {
-		const config = join(dir, 'missing.yaml');
+		const config = join(dir(), 'missing.yaml');
 		await expect(planSync([...args, '--config', config])).rejects.toThrow(UsageError);
 		await expect(planSync([...args, '--config', config])).rejects.toThrow(message);
 	});

@@ -1,21 +1,15 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_TAGS, loadRepositoriesConfig } from '../../../src/images/repositories-config.ts';
 import { UsageError } from '../../../src/lib/errors.ts';
+import { temporaryFolderPerTest } from '../../helpers/temporary-folder.ts';
 
-let dir: string;
-beforeEach(async () => {
-	dir = await mkdtemp(join(tmpdir(), 'sca-config-'));
-});
-afterEach(async () => {
-	await rm(dir, { recursive: true, force: true });
-});
+const dir = temporaryFolderPerTest('sca-config-');
 
 describe('repositories file', () => {
 	it('names the file and field of a bad config', async () => {
-		const file = join(dir, 'repos.yaml');
+		const file = join(dir(), 'repos.yaml');
 		await writeFile(file, 'registry: cgr.dev/chainguard\nrepositories: []\n');
 		await expect(loadRepositoriesConfig(file)).rejects.toThrow(new RegExp(`${file.replace(/\./g, '\\.')}: field "repositories"`));
 		await writeFile(file, 'registry: [\n');
@@ -23,7 +17,7 @@ describe('repositories file', () => {
 	});
 
 	it('follows the default tags when the file names none, and says what to do when it is missing', async () => {
-		const file = join(dir, 'repos.yaml');
+		const file = join(dir(), 'repos.yaml');
 		await writeFile(file, 'registry: cgr.dev/chainguard\nrepositories: [static]\n');
 		expect(await loadRepositoriesConfig(file)).toEqual({
 			registry: 'cgr.dev/chainguard',
@@ -31,13 +25,13 @@ describe('repositories file', () => {
 			tags: [...DEFAULT_TAGS],
 			signing: {},
 		});
-		const missing = await loadRepositoriesConfig(join(dir, 'missing.yaml')).catch((error: unknown) => error);
+		const missing = await loadRepositoriesConfig(join(dir(), 'missing.yaml')).catch((error: unknown) => error);
 		expect(missing).toBeInstanceOf(UsageError);
 		expect((missing as UsageError).hint).toMatch(/--repos or --all/);
 	});
 
 	it('reads signing policies per registry, with private trust roots relative to the file', async () => {
-		const file = join(dir, 'repos.yaml');
+		const file = join(dir(), 'repos.yaml');
 		await writeFile(
 			file,
 			[
@@ -58,7 +52,7 @@ describe('repositories file', () => {
 		expect(signing['ghcr.io/acme']).toEqual({
 			certificateIdentityRegexp: 'https://github\\.com/acme/.+',
 			certificateOidcIssuer: 'https://token.actions.githubusercontent.com',
-			trustRoot: join(dir, 'roots/acme.json'),
+			trustRoot: join(dir(), 'roots/acme.json'),
 		});
 		expect(signing['cgr.dev']!.trustRoot).toBe('sigstore-public-good');
 	});
@@ -82,7 +76,7 @@ describe('repositories file', () => {
 		],
 		['an unknown field', 'cgr.dev:\n    certificateIdentity: a\n    certificateOidcIssuer: c\n    identity: d', /identity/],
 	])('rejects a signing entry with %s, naming the field', async (_case, entry, message) => {
-		const file = join(dir, 'repos.yaml');
+		const file = join(dir(), 'repos.yaml');
 		await writeFile(file, `registry: cgr.dev/chainguard\nrepositories: [static]\nsigning:\n  ${entry}\n`);
 		const error = await loadRepositoriesConfig(file).catch((caught: unknown) => caught);
 		expect(error).toBeInstanceOf(UsageError);

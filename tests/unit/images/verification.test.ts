@@ -1,10 +1,9 @@
 // The sync's verification step: which policy and trust root apply to a registry, and checking found layers with a
 // cache keyed by their inputs, so unchanged evidence is neither fetched nor checked again.
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SignedMediaType, TrustRootError, unsignedOutcome } from '../../../src/attestations/verify/index.ts';
 import { DEMO_REGISTRY, DEMO_SIGNING_POLICY, DEMO_TRUSTED_ROOT_FILE } from '../../../src/images/demo/registry.ts';
 import { createDemoAuthority } from '../../../src/images/demo/sigstore-authority.ts';
@@ -18,6 +17,7 @@ import {
 	type FoundLayer,
 } from '../../../src/images/verification.ts';
 import { useDemoImages } from '../../helpers/demo-images.ts';
+import { temporaryFolderPerTest } from '../../helpers/temporary-folder.ts';
 
 const demoImages = useDemoImages();
 const authority = createDemoAuthority();
@@ -61,13 +61,7 @@ function signedLayer(identity?: string): {
 }
 
 const subject = { digest: SUBJECT, manifest: async () => Buffer.from('{}') };
-let dir: string;
-beforeEach(async () => {
-	dir = await mkdtemp(join(tmpdir(), 'sca-verification-'));
-});
-afterEach(async () => {
-	await rm(dir, { recursive: true, force: true });
-});
+const dir = temporaryFolderPerTest('sca-verification-');
 
 describe('signingFor', () => {
 	it('gives the demo registry its built-in policy and demo root, and nothing else gets them', () => {
@@ -78,7 +72,7 @@ describe('signingFor', () => {
 
 	it('prefers a host/namespace entry to a host entry, and names a private root after its file', async () => {
 		// A root from another seed stands in for a private Sigstore instance: its keys are not the demo's.
-		const file = join(dir, 'acme-sigstore.json');
+		const file = join(dir(), 'acme-sigstore.json');
 		await writeFile(file, JSON.stringify(createDemoAuthority('acme private sigstore').trustedRoot));
 		const config = {
 			'ghcr.io': publicPolicy,

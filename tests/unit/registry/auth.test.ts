@@ -11,6 +11,7 @@ import {
 	lookupCredentials,
 	parseChallenge,
 } from '../../../src/registry/index.ts';
+import { temporaryFolderPerTest } from '../../helpers/temporary-folder.ts';
 
 describe('parseChallenge', () => {
 	it('reads a Bearer challenge with quoted parameters', () => {
@@ -48,24 +49,18 @@ describe('parseChallenge', () => {
 });
 
 describe('lookupCredentials', () => {
-	let dir: string;
-	beforeEach(async () => {
-		dir = await mkdtemp(join(tmpdir(), 'sca-auth-'));
-	});
-	afterEach(async () => {
-		await rm(dir, { recursive: true, force: true });
-	});
+	const dir = temporaryFolderPerTest('sca-auth-');
 
 	it('prefers REGISTRY_USERNAME and REGISTRY_PASSWORD', () => {
 		const credentials = lookupCredentials('cgr.dev', {
 			env: { REGISTRY_USERNAME: 'u', REGISTRY_PASSWORD: 'p' },
-			dockerConfigPath: join(dir, 'none.json'),
+			dockerConfigPath: join(dir(), 'none.json'),
 		});
 		expect(credentials).toMatchObject({ username: 'u', password: 'p' });
 	});
 
 	it('reads base64 auth and plain fields from docker config auths, matching the host only', async () => {
-		const file = join(dir, 'config.json');
+		const file = join(dir(), 'config.json');
 		await writeFile(
 			file,
 			JSON.stringify({
@@ -86,11 +81,11 @@ describe('lookupCredentials', () => {
 		});
 		expect(lookupCredentials('docker.io', { env: {}, dockerConfigPath: file })).toMatchObject({ username: 'carol' });
 		expect(lookupCredentials('ghcr.io', { env: {}, dockerConfigPath: file })).toBeNull();
-		expect(lookupCredentials('cgr.dev', { env: {}, dockerConfigPath: join(dir, 'missing.json') })).toBeNull();
+		expect(lookupCredentials('cgr.dev', { env: {}, dockerConfigPath: join(dir(), 'missing.json') })).toBeNull();
 	});
 
 	it('names the file when the docker config is broken', async () => {
-		const file = join(dir, 'config.json');
+		const file = join(dir(), 'config.json');
 		await writeFile(file, '{not json');
 		expect(() => lookupCredentials('cgr.dev', { env: {}, dockerConfigPath: file })).toThrow(
 			new RegExp(`${file.replace(/[.]/g, '\\.')} is not valid JSON`),
@@ -100,7 +95,7 @@ describe('lookupCredentials', () => {
 	});
 
 	it('reads an identity token stored in auths', async () => {
-		const file = join(dir, 'config.json');
+		const file = join(dir(), 'config.json');
 		await writeFile(file, JSON.stringify({ auths: { 'registry.example': { identitytoken: 'refresh-me' } } }));
 		expect(lookupCredentials('registry.example', { env: {}, dockerConfigPath: file })).toMatchObject({
 			username: '',
