@@ -40,8 +40,8 @@ describe('guide index', () => {
 	it('gives pages in a section that section sidebar, and other pages the list of sections', () => {
 		const site = buildGuideIndex(entries, inputs);
 		expect(sidebarHtmlFor(site, '/open-source/hash/')).toContain('href="/open-source/wolfi/overview/"');
-		expect(sidebarHtmlFor(site, '/images/python/')).toBe(site.sectionLinksHtml);
-		expect(site.sectionLinksHtml).toContain('href="/open-source/"');
+		expect(sidebarHtmlFor(site, '/images/python/')).toBe(site.sectionLinks.render('/images/python/'));
+		expect(site.sectionLinks.render('/images/python/')).toContain('href="/open-source/"');
 	});
 
 	it('changes the structure key with what other pages show (titles), not with a body', () => {

@@ -33,7 +33,7 @@ describe('image catalog data', () => {
 		]);
 		expect(catalog.mentions.get('static')).toBeUndefined();
 		expect(catalog.overviews.get('python')?.data.category).toBe('Base');
-		expect(catalog.sidebarHtml).toBe(
+		expect(catalog.sidebar.render('/images/')).toBe(
 			'<ul class="sidebar-tree sidebar-images"><li><a href="/images/jq/">jq</a></li>' +
 				'<li><a href="/images/python/">python</a></li><li><a href="/images/static/">static</a></li></ul>',
 		);
