@@ -69,4 +69,32 @@ describe('guide index', () => {
 			}),
 		);
 	});
+
+	it('keeps the sidebar of a page the same size as its folder grows from 50 to 5,000 guides', () => {
+		const bytesPerPage = [50, 500, 5000].map((count) => {
+			const guides = Array.from({ length: count }, (_, index) =>
+				docEntry(`open-source/wolfi/guide-${String(index + 1).padStart(4, '0')}`),
+			);
+			const site = buildGuideIndex([...entries, docEntry('open-source/wolfi/index', { title: 'Wolfi' }), ...guides], inputs);
+			const pages = [guides[0]!, guides[Math.floor(count / 2)]!, guides.at(-1)!].map((guide) => `/${guide.id}/`);
+			return { count, bytes: Math.max(...pages.map((href) => sidebarHtmlFor(site, href).length)) };
+		});
+		const smallest = bytesPerPage[0]!.bytes;
+		// About 40 links of 100 bytes and the rest of the section; as the folder grows, the count in the
+		// "All … guides" link may add a digit or two.
+		expect(smallest, 'largest sidebar of a page in a folder of 50 guides').toBeLessThan(6_000);
+		for (const { count, bytes } of bytesPerPage) {
+			expect(bytes, `largest sidebar of a page in a folder of ${count} guides`).toBeLessThanOrEqual(smallest + 8);
+		}
+	});
+
+	it('refuses a folder with more guides than the sidebar shows and no overview page, naming the folder', () => {
+		const guides = Array.from({ length: 41 }, (_, index) => docEntry(`open-source/many/guide-${index}`));
+		expect(() => buildGuideIndex([...entries, ...guides], inputs)).toThrow(
+			expect.objectContaining({
+				message: expect.stringMatching(/^The folder content\/docs\/open-source\/many\/ has 41 sidebar entries, more than the 40/),
+				hint: expect.stringContaining('Add content/docs/open-source/many/index.md'),
+			}),
+		);
+	});
 });
