@@ -7,7 +7,7 @@ import { ancestorFolders, type SidebarGroup, type SidebarItem } from './sidebar.
  * Most entries one sidebar folder (or the image list) shows on a page.
  *
  * 40 is above the largest folder of the real site (28 guides; 25 images), so the real sidebar shows every entry as
- * before, with room to grow by half; a window of 40 links is still two or three screens, about 3 kB of HTML, and
+ * before, with room to grow by 40 %; a window of 40 links is two or three screens, about 4 kB of HTML, and
  * keeps each page's sidebar the same size whether a folder holds 50 or 5,000 guides.
  */
 export const SIDEBAR_FOLDER_LIMIT = 40;

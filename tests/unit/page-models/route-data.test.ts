@@ -92,7 +92,8 @@ describe('route data', () => {
 			},
 		});
 		expect(route).toMatchObject({
-			sidebarHtml: '<ul class="sidebar-tree sidebar-images"><li><a href="/images/python/" aria-current="page">python</a></li></ul>',
+			sidebarHtml:
+				'<ul class="sidebar-tree sidebar-images"><li><a href="/images/python/" aria-current="page">python</a></li></ul>',
 			sidebarName: 'Images',
 			sidebarFilter: 'Filter images',
 		});
