@@ -59,4 +59,17 @@ describe('image catalog data', () => {
 		});
 		expect(buildImageCatalog({ ...inputs, source: source('live') }).overviews.has('nope')).toBe(true);
 	});
+
+	it('shows image pages a window of the images and links to the catalog for the rest', () => {
+		const images = Array.from({ length: 45 }, (_, index) => ({
+			...demo.image('jq'),
+			name: `image-${String(index).padStart(2, '0')}`,
+		}));
+		const catalog = buildImageCatalog({ images, overviews: [], source: source('live'), guides: [] });
+		const html = catalog.sidebar.render('/images/image-44/');
+		expect(html.match(/<li><a href="\/images\/image-\d+\/"/g)).toHaveLength(40);
+		expect(html).toContain('<a href="/images/image-44/" aria-current="page">image-44</a>');
+		expect(html).not.toContain('href="/images/image-04/"');
+		expect(html).toContain('<li class="sidebar-more"><a href="/images/">All 45 images</a></li>');
+	});
 });
