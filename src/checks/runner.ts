@@ -12,6 +12,7 @@ import { checkImages } from './rules/images.ts';
 import { checkLeftovers } from './rules/leftovers.ts';
 import { checkFlagsInProse } from './rules/flags-in-prose.ts';
 import { checkLinks } from './rules/links.ts';
+import { checkSidebarFolders } from './rules/sidebar.ts';
 import { checkSpelling } from './rules/spelling.ts';
 import { checkWantedFile } from './rules/wanted.ts';
 import { checkLearningPathsFile } from './rules/learning-paths.ts';
@@ -92,6 +93,7 @@ export async function runChecks(options: CheckOptions): Promise<CheckResult> {
 	for (const doc of targets) for (const rule of rules) problems.push(...rule(doc, site));
 	const targetFiles = new Set(targets.map((doc) => doc.file));
 	problems.push(...checkDuplicates(docs, site).filter((problem) => targetFiles.has(problem.file)));
+	problems.push(...checkSidebarFolders(docs, targets));
 	if (checkWanted) problems.push(...checkWantedFile(root, docs, tags));
 	if (checkPaths) problems.push(...checkLearningPathsFile(root, docs));
 	if (options.spelling !== false) problems.push(...(await checkSpelling(targets, path.join(root, 'cspell.config.yaml'))));

@@ -3,7 +3,7 @@ import type { CollectionEntry } from 'astro:content';
 import { compareText } from '../lib/compare.ts';
 import { collectRedirects, type Redirect } from '../lib/redirects.ts';
 import { docPath, pathSegments } from '../lib/routes.ts';
-import { renderSectionLinksHtml, renderSidebarHtml } from '../lib/sidebar-html.ts';
+import { prepareSectionLinks, prepareSidebarTree, type PreparedSidebar } from '../lib/sidebar-html.ts';
 import { buildSidebar, flattenSidebar, type SidebarGroup, type SidebarItem, type SidebarLink } from '../lib/sidebar.ts';
 import type { LearningPathEntry } from '../content/learning-paths.ts';
 import { buildLearningPaths, type LearningPath } from './learning-paths.ts';
@@ -16,9 +16,9 @@ export interface GuideIndex {
 	docs: DocEntry[];
 	byHref: Map<string, DocEntry>;
 	sidebar: SidebarGroup[];
-	/** Pre-rendered sidebar per top-level section; pages outside a section get the list of sections. */
-	sidebarHtmlBySection: Map<string, string>;
-	sectionLinksHtml: string;
+	/** Sidebar per top-level section, prepared once; pages outside a section get the list of sections. */
+	sidebarBySection: Map<string, PreparedSidebar>;
+	sectionLinks: PreparedSidebar;
 	readingOrder: SidebarLink[];
 	/** Every sidebar group by folder path, for section pages and breadcrumbs. */
 	groups: Map<string, SidebarGroup>;
@@ -74,8 +74,8 @@ export function buildGuideIndex(entries: readonly DocEntry[], inputs: GuideIndex
 		groups,
 		byHref: new Map(docs.map((entry) => [docPath(entry.id), entry])),
 		sidebar,
-		sidebarHtmlBySection: new Map(sidebar.map((group) => [group.path, renderSidebarHtml([group])])),
-		sectionLinksHtml: renderSectionLinksHtml(sidebar),
+		sidebarBySection: new Map(sidebar.map((group) => [group.path, prepareSidebarTree(group)])),
+		sectionLinks: prepareSectionLinks(sidebar),
 		readingOrder: flattenSidebar(sidebar),
 		redirects: collectRedirects(
 			docs.map((entry) => ({ href: docPath(entry.id), aliases: entry.data.aliases, file: entry.filePath ?? entry.id })),
@@ -104,10 +104,10 @@ function structureKey(docs: readonly DocEntry[], inputs: GuideIndexInputs): stri
 	return hash.digest('hex').slice(0, 16);
 }
 
-/** The pre-rendered sidebar for a page: its section's tree, or the list of sections elsewhere. */
+/** The sidebar HTML of a page, its link marked: its section's tree, or the list of sections elsewhere. */
 export function sidebarHtmlFor(site: GuideIndex, href: string): string {
 	const section = pathSegments(href)[0] ?? '';
-	return site.sidebarHtmlBySection.get(section) ?? site.sectionLinksHtml;
+	return (site.sidebarBySection.get(section) ?? site.sectionLinks).render(href);
 }
 
 /** The date a guide last changed: front matter `updated`, else its last commit, else its publication date. */

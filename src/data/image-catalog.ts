@@ -3,7 +3,7 @@ import { AstroError } from 'astro/errors';
 import type { ImageRepository } from '../images/model.ts';
 import { compareText } from '../lib/compare.ts';
 import { docPath, imagePath, imagesLinkedFrom } from '../lib/routes.ts';
-import { renderLinkListHtml } from '../lib/sidebar-html.ts';
+import { prepareLinkList, type PreparedSidebar } from '../lib/sidebar-html.ts';
 import type { DocEntry } from './guide-index.ts';
 
 export type ImageOverviewEntry = CollectionEntry<'imageOverviews'>;
@@ -25,8 +25,8 @@ export interface ImageCatalog {
 	mentions: Map<string, GuideMention[]>;
 	/** Where the image data of this build comes from. */
 	source: ImageSourceData;
-	/** The sidebar of image pages, one link per image, rendered once for all of them. */
-	sidebarHtml: string;
+	/** The sidebar of image pages, one link per image (a window of them, then the catalog), prepared once for all of them. */
+	sidebar: PreparedSidebar;
 }
 
 /**
@@ -60,9 +60,10 @@ export function buildImageCatalog(inputs: {
 		overviews: new Map(inputs.overviews.map((entry) => [entry.id, entry])),
 		mentions,
 		source: inputs.source,
-		sidebarHtml: renderLinkListHtml(
+		sidebar: prepareLinkList(
 			images.map((image) => ({ label: image.name, href: imagePath(image.name) })),
 			'sidebar-images',
+			{ href: '/images/', noun: 'images' },
 		),
 	};
 }

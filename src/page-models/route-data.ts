@@ -1,6 +1,7 @@
 import { sidebarHtmlFor, type GuideIndex } from '../data/guide-index.ts';
 import { pathSegments } from '../lib/routes.ts';
 import { ancestorFolders, neighbours, type SidebarLink } from '../lib/sidebar.ts';
+import type { PreparedSidebar } from '../lib/sidebar-html.ts';
 import type { TocItem } from '../lib/toc.ts';
 import { sections } from '../site.config.ts';
 import type { CheckedAgainst } from './checked-against.ts';
@@ -21,7 +22,7 @@ export interface RouteData {
 	href: string;
 	/** Top-level section path for the header link; undefined outside the sections. */
 	section: string | undefined;
-	/** The pre-rendered sidebar of the page's section (or the list an image page gives). */
+	/** The sidebar of the page's section (or the list an image page gives), with the page's link marked. */
 	sidebarHtml: string;
 	/** Accessible name of the sidebar's navigation landmark. */
 	sidebarName: string;
@@ -51,7 +52,7 @@ export interface RouteData {
 
 /** A sidebar other than the guides of the page's section. */
 export interface SidebarChoice {
-	html: string;
+	prepared: PreparedSidebar;
 	/** Accessible name of its navigation landmark. */
 	name: string;
 	/** Label of the box that filters its links; none when absent. */
@@ -96,7 +97,7 @@ export function generateRouteData(site: GuideIndex, page: RouteInput): RouteData
 		description: page.description,
 		href: page.href,
 		section: sections.find((section) => section.path === pathSegments(page.href)[0])?.path,
-		sidebarHtml: page.sidebar?.html ?? sidebarHtmlFor(site, page.href),
+		sidebarHtml: page.sidebar ? page.sidebar.prepared.render(page.href) : sidebarHtmlFor(site, page.href),
 		sidebarName: page.sidebar?.name ?? 'Guides',
 		sidebarFilter: page.sidebar?.filter,
 		breadcrumbs: page.breadcrumbs ?? guideBreadcrumbs(site, page.href),

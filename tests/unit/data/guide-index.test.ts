@@ -40,8 +40,8 @@ describe('guide index', () => {
 	it('gives pages in a section that section sidebar, and other pages the list of sections', () => {
 		const site = buildGuideIndex(entries, inputs);
 		expect(sidebarHtmlFor(site, '/open-source/hash/')).toContain('href="/open-source/wolfi/overview/"');
-		expect(sidebarHtmlFor(site, '/images/python/')).toBe(site.sectionLinksHtml);
-		expect(site.sectionLinksHtml).toContain('href="/open-source/"');
+		expect(sidebarHtmlFor(site, '/images/python/')).toBe(site.sectionLinks.render('/images/python/'));
+		expect(site.sectionLinks.render('/images/python/')).toContain('href="/open-source/"');
 	});
 
 	it('changes the structure key with what other pages show (titles), not with a body', () => {
@@ -66,6 +66,34 @@ describe('guide index', () => {
 			expect.objectContaining({
 				message: 'content/docs/open-source/other.mdx: alias "/open-source/hash/" is the URL of an existing page.',
 				hint: 'Remove the alias or move that page.',
+			}),
+		);
+	});
+
+	it('keeps the sidebar of a page the same size as its folder grows from 50 to 5,000 guides', () => {
+		const bytesPerPage = [50, 500, 5000].map((count) => {
+			const guides = Array.from({ length: count }, (_, index) =>
+				docEntry(`open-source/wolfi/guide-${String(index + 1).padStart(4, '0')}`),
+			);
+			const site = buildGuideIndex([...entries, docEntry('open-source/wolfi/index', { title: 'Wolfi' }), ...guides], inputs);
+			const pages = [guides[0]!, guides[Math.floor(count / 2)]!, guides.at(-1)!].map((guide) => `/${guide.id}/`);
+			return { count, bytes: Math.max(...pages.map((href) => sidebarHtmlFor(site, href).length)) };
+		});
+		const smallest = bytesPerPage[0]!.bytes;
+		// About 40 links of 100 bytes and the rest of the section; as the folder grows, the count in the
+		// "All … guides" link may add a digit or two.
+		expect(smallest, 'largest sidebar of a page in a folder of 50 guides').toBeLessThan(6_000);
+		for (const { count, bytes } of bytesPerPage) {
+			expect(bytes, `largest sidebar of a page in a folder of ${count} guides`).toBeLessThanOrEqual(smallest + 8);
+		}
+	});
+
+	it('refuses a folder with more guides than the sidebar shows and no overview page, naming the folder', () => {
+		const guides = Array.from({ length: 41 }, (_, index) => docEntry(`open-source/many/guide-${index}`));
+		expect(() => buildGuideIndex([...entries, ...guides], inputs)).toThrow(
+			expect.objectContaining({
+				message: expect.stringMatching(/^The folder content\/docs\/open-source\/many\/ has 41 sidebar entries, more than the 40/),
+				hint: expect.stringContaining('Add content/docs/open-source/many/index.md'),
 			}),
 		);
 	});

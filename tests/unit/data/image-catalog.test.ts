@@ -33,7 +33,7 @@ describe('image catalog data', () => {
 		]);
 		expect(catalog.mentions.get('static')).toBeUndefined();
 		expect(catalog.overviews.get('python')?.data.category).toBe('Base');
-		expect(catalog.sidebarHtml).toBe(
+		expect(catalog.sidebar.render('/images/')).toBe(
 			'<ul class="sidebar-tree sidebar-images"><li><a href="/images/jq/">jq</a></li>' +
 				'<li><a href="/images/python/">python</a></li><li><a href="/images/static/">static</a></li></ul>',
 		);
@@ -58,5 +58,18 @@ describe('image catalog data', () => {
 			hint: 'Rename the file after an image in /images/, or remove it.',
 		});
 		expect(buildImageCatalog({ ...inputs, source: source('live') }).overviews.has('nope')).toBe(true);
+	});
+
+	it('shows image pages a window of the images and links to the catalog for the rest', () => {
+		const images = Array.from({ length: 45 }, (_, index) => ({
+			...demo.image('jq'),
+			name: `image-${String(index).padStart(2, '0')}`,
+		}));
+		const catalog = buildImageCatalog({ images, overviews: [], source: source('live'), guides: [] });
+		const html = catalog.sidebar.render('/images/image-44/');
+		expect(html.match(/<li><a href="\/images\/image-\d+\/"/g)).toHaveLength(40);
+		expect(html).toContain('<a href="/images/image-44/" aria-current="page">image-44</a>');
+		expect(html).not.toContain('href="/images/image-04/"');
+		expect(html).toContain('<li class="sidebar-more"><a href="/images/">All 45 images</a></li>');
 	});
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSidebar, flattenSidebar, neighbours, type SidebarEntry } from '../../../src/lib/sidebar.ts';
-import { markCurrentPage, renderSidebarHtml } from '../../../src/lib/sidebar-html.ts';
+import { prepareSidebarTree } from '../../../src/lib/sidebar-html.ts';
 
 const entry = (id: string, title: string, extra: Partial<SidebarEntry> = {}): SidebarEntry => ({
 	id,
@@ -72,7 +72,7 @@ describe('sidebar tree', () => {
 	});
 
 	it('marks only the current page and opens the groups around it', () => {
-		const html = markCurrentPage(renderSidebarHtml(tree), '/open-source/wolfi/apk/');
+		const html = prepareSidebarTree(tree[0]!).render('/open-source/wolfi/apk/');
 		expect(html.match(/aria-current="page"/g)).toHaveLength(1);
 		expect(html).toContain('<a href="/open-source/wolfi/apk/" aria-current="page">apk</a>');
 		expect(html).toContain('<details data-path="open-source/wolfi" open>');
@@ -81,7 +81,7 @@ describe('sidebar tree', () => {
 	});
 
 	it('escapes labels taken from front matter', () => {
-		const html = renderSidebarHtml(buildSidebar([entry('a/b', '<img src=x onerror=alert(1)>')]));
+		const html = prepareSidebarTree(buildSidebar([entry('a/b', '<img src=x onerror=alert(1)>')])[0]!).render('/');
 		expect(html).not.toContain('<img');
 		expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
 	});

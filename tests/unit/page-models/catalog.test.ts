@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageSourceData } from '../../../src/data/image-catalog.ts';
+import { prepareLinkList } from '../../../src/lib/sidebar-html.ts';
 import { catalogCardModel, catalogModel } from '../../../src/page-models/catalog.ts';
 import { overviewEntry } from '../../helpers/collection-entries.ts';
 import { useDemoImages } from '../../helpers/demo-images.ts';
@@ -59,7 +60,7 @@ describe('catalog cards', () => {
 			images: [demo.image('jq'), demo.image('static')],
 			overviews: new Map([['jq', overviewEntry('jq', 'jq for JSON on the command line.', 'Tooling')]]),
 			mentions: new Map(),
-			sidebarHtml: '',
+			sidebar: prepareLinkList([], 'sidebar-images'),
 			source,
 		});
 		expect(model.categories).toEqual(['Tooling', 'Uncategorized']);
@@ -86,7 +87,7 @@ describe('catalog cards', () => {
 			images: demo.all(),
 			overviews: new Map(),
 			mentions: new Map(),
-			sidebarHtml: '',
+			sidebar: prepareLinkList([], 'sidebar-images'),
 			source: { ...snapshot, mode: 'snapshot' },
 		});
 		expect(model.demo?.what).toMatch(/^Every image on these pages is a demo image that Supply Chain Academy builds itself/);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildGuideIndex } from '../../../src/data/guide-index.ts';
 import { guidePageModel } from '../../../src/page-models/guide-page.ts';
+import { prepareLinkList } from '../../../src/lib/sidebar-html.ts';
 import { generateRouteData } from '../../../src/page-models/route-data.ts';
 import { TEST_TAGS, docEntry } from '../../helpers/collection-entries.ts';
 
@@ -74,7 +75,7 @@ describe('route data', () => {
 			{ id: 'sbom', label: 'SBOM' },
 			{ id: 'unknown-tag', label: 'unknown-tag' },
 		]);
-		expect(route.sidebarHtml).toBe(site.sectionLinksHtml);
+		expect(route.sidebarHtml).toBe(site.sectionLinks.render('/images/python/'));
 		expect(route.sidebarName).toBe('Guides');
 		expect(route.learningPaths).toEqual([]);
 	});
@@ -84,10 +85,15 @@ describe('route data', () => {
 			title: 'python',
 			description: 'Python.',
 			href: '/images/python/',
-			sidebar: { html: '<ul><li><a href="/images/python/">python</a></li></ul>', name: 'Images', filter: 'Filter images' },
+			sidebar: {
+				prepared: prepareLinkList([{ label: 'python', href: '/images/python/' }], 'sidebar-images'),
+				name: 'Images',
+				filter: 'Filter images',
+			},
 		});
 		expect(route).toMatchObject({
-			sidebarHtml: '<ul><li><a href="/images/python/">python</a></li></ul>',
+			sidebarHtml:
+				'<ul class="sidebar-tree sidebar-images"><li><a href="/images/python/" aria-current="page">python</a></li></ul>',
 			sidebarName: 'Images',
 			sidebarFilter: 'Filter images',
 		});
