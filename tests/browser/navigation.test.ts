@@ -101,6 +101,29 @@ describe('image page sidebar', () => {
 		await page.context().close();
 	});
 
+	it('points at the whole list when a windowed list has no match', async () => {
+		// The real catalog fits the sidebar; a catalog over SIDEBAR_FOLDER_LIMIT ends its window with this link.
+		const context = await site.newContext();
+		const page = await context.newPage();
+		await page.route(`${site.url}/images/python/`, async (route) => {
+			const response = await route.fetch();
+			const html = await response.text();
+			const list = html.indexOf('sidebar-images');
+			const end = html.indexOf('</ul>', list);
+			expect(list).toBeGreaterThan(0);
+			const more = '<li class="sidebar-more"><a href="/images/">All 1,000 images</a></li>';
+			await route.fulfill({ response, body: html.slice(0, end) + more + html.slice(end) });
+		});
+		await page.goto(`${site.url}/images/python/`);
+		const sidebar = page.getByRole('navigation', { name: 'Images' });
+		await sidebar.getByLabel('Filter images').fill('no-such-image');
+		expect(await sidebar.getByRole('status').textContent()).toBe(
+			'Nothing matches in this part of the list; see All 1,000 images.',
+		);
+		expect(await sidebar.getByRole('link', { name: 'All 1,000 images' }).isVisible()).toBe(true);
+		await context.close();
+	});
+
 	it('folds into the menu on a phone', async () => {
 		const page = await site.open('/images/python/', { viewport: { width: 390, height: 844 } });
 		const sidebar = page.getByRole('navigation', { name: 'Images' });
