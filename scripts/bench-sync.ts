@@ -1,9 +1,10 @@
 // Benchmark the image sync against a local docker-registry: cold sync and no-change resync, direct and through a
-// loopback proxy that adds latency to every request; then once more with blob downloads redirected to a static store
-// (nginx, behind the same latency): the Registry HTTP API V2 lets a registry answer a blob GET with 307 and the blob's
-// location ("Fetch Blob"), which docker-registry does with its redirect middleware or a cloud storage driver.
+// loopback TCP proxy that delays everything the client sends, so every request starts that much later; then once more
+// with blob downloads redirected to a static store (nginx, behind its own such proxy): the Registry HTTP API V2 lets a
+// registry answer a blob GET with 307 and the blob's location ("Fetch Blob"), which docker-registry does with its
+// redirect middleware or a cloud storage driver.
 // Run: npm run bench:sync [-- --repos 200 --latency 50 --concurrency 32]
-import { request as httpRequest, createServer, Agent, type Server } from 'node:http';
+import { request as httpRequest } from 'node:http';
 import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,7 @@ import { DEFAULT_TAGS } from '../src/images/repositories-config.ts';
 import { syncImages } from '../src/images/sync.ts';
 import { AcademyError } from '../src/lib/errors.ts';
 import { startNginx } from '../tests/helpers/nginx.ts';
+import { startLatencyProxy } from './bench/latency-proxy.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -29,43 +31,6 @@ const repoCount = Number(values.repos);
 const latencyMs = Number(values.latency);
 const concurrency = Number(values.concurrency);
 const NAMESPACE = 'bench';
-
-/** A proxy on a free loopback port that waits `delayMs` before forwarding each request to `target`. */
-async function startLatencyProxy(target: URL, delayMs: number): Promise<{ url: string; close: () => Promise<void> }> {
-	const agent = new Agent({ keepAlive: true, maxSockets: 256 });
-	const server: Server = createServer((incoming, outgoing) => {
-		setTimeout(() => {
-			const upstream = httpRequest(
-				{
-					host: target.hostname,
-					port: target.port,
-					method: incoming.method,
-					path: incoming.url,
-					headers: incoming.headers,
-					agent,
-				},
-				(response) => {
-					outgoing.writeHead(response.statusCode ?? 502, response.headers);
-					response.pipe(outgoing);
-				},
-			);
-			upstream.on('error', () => outgoing.destroy());
-			incoming.pipe(upstream);
-		}, delayMs);
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const address = server.address();
-	if (!address || typeof address !== 'object')
-		throw new AcademyError('The latency proxy has no address.', 'Check that the loopback interface is up.');
-	return {
-		url: `http://127.0.0.1:${address.port}`,
-		close: () => {
-			agent.destroy();
-			server.closeAllConnections();
-			return new Promise((resolve) => server.close(() => resolve()));
-		},
-	};
-}
 
 /**
  * Bench repositories: the node demo image renamed, two tags (latest, latest-dev), two platforms, signed and attested by
@@ -96,6 +61,24 @@ async function serverCpuSeconds(pids: readonly number[]): Promise<number> {
 		if (pids.includes(stat.pid) || pids.includes(Number(fields[1]))) ticks += Number(fields[11]) + Number(fields[12]);
 	}
 	return ticks / 100;
+}
+
+/** Median milliseconds of five `GET /v2/` to `baseUrl`, each on a connection of its own. */
+async function requestMs(baseUrl: string): Promise<number> {
+	const times: number[] = [];
+	for (let round = 0; round < 5; round++) {
+		const started = performance.now();
+		await new Promise<void>((resolve, reject) => {
+			const outgoing = httpRequest(`${baseUrl}/v2/`, { agent: false }, (response) => {
+				response.resume();
+				response.on('end', resolve);
+			});
+			outgoing.on('error', reject);
+			outgoing.end();
+		});
+		times.push(performance.now() - started);
+	}
+	return times.sort((a, b) => a - b)[2]!;
 }
 
 /** One sync of every bench repository from `baseUrl`, with its figures; `servers` are the pids whose CPU it costs. */
@@ -174,6 +157,14 @@ try {
 	stack.push({ close: () => redirecting.stop() });
 	const redirectingProxy = await startLatencyProxy(new URL(redirecting.url), latencyMs);
 	stack.push(redirectingProxy);
+	const [directMs, proxiedMs] = [await requestMs(registry.url), await requestMs(proxy.url)];
+	// The proxy holds each request back by a timer, so it can never be faster than the latency (libuv's clock has
+	// millisecond steps: a timer may fire up to 1 ms before performance.now() says it is due).
+	if (proxiedMs < latencyMs - 1)
+		throw new AcademyError(
+			`One request took ${proxiedMs.toFixed(1)} ms through the latency proxy (${directMs.toFixed(1)} ms direct), less than ${latencyMs} ms.`,
+			'The latency proxy must hold back every request; see scripts/bench/latency-proxy.ts.',
+		);
 	const direct = [registry.pid];
 	const redirected = [redirecting.pid, blobStore.pid];
 	const rows = [
@@ -187,7 +178,9 @@ try {
 	console.table(rows);
 	console.log(
 		`concurrency ${concurrency}; node ${process.version}; targets: cold at +50 ms < 20 s, no-change ≤ 1.1 requests/tag. ` +
-			'Server CPU is docker-registry (and nginx for redirected blobs); the latency proxies run in this process.',
+			'Server CPU is docker-registry (and nginx for redirected blobs). Client CPU is this process: the sync, with every ' +
+			`signed layer verified, and the latency proxies, which forward each chunk the client sends ${latencyMs} ms later at ` +
+			`the TCP level (one GET /v2/: ${directMs.toFixed(1)} ms direct, ${proxiedMs.toFixed(1)} ms through the proxy).`,
 	);
 } finally {
 	for (const server of stack.reverse()) await server.close();

@@ -2,10 +2,19 @@
 // every `equals`, `clone` and `verify`, and @sigstore/verify's chain builder calls them several times per signature, so
 // checking thousands of layers signed with a few certificates spent most of a sync's CPU re-encoding the same bytes and
 // re-checking the same issuer signatures. Everything memoized here is a pure function of bytes that never change once
-// parsed; the checks that depend on the signature (validity at its log time, the SCT, the log entry, the signature over
-// the payload) still run for every layer.
-import { X509Certificate } from '@sigstore/core';
-import type { TrustMaterial } from '@sigstore/verify';
+// parsed, or (the SCT) of those bytes and the trust root, which is fixed per cache; the checks that depend on the
+// signature (validity at its log time, the log entry, the signature over the payload, the identity) still run for
+// every layer.
+import { EXTENSION_OID_SCT, X509Certificate } from '@sigstore/core';
+import type { Bundle } from '@sigstore/bundle';
+import {
+	Verifier,
+	toSignedEntity,
+	type SignedEntity,
+	type Signer,
+	type TrustMaterial,
+	type VerifierOptions,
+} from '@sigstore/verify';
 
 /** A certificate whose DER encoding, public key and issuer signature checks are computed once. */
 export class ParsedCertificate extends X509Certificate {
@@ -13,6 +22,7 @@ export class ParsedCertificate extends X509Certificate {
 	#publicKey: Buffer | undefined;
 	/** Whether `issuer` (undefined: itself) signed this certificate, by issuer certificate. */
 	readonly #signedBy = new Map<X509Certificate | undefined, boolean>();
+	#sctVerified = false;
 
 	/** Parse DER bytes (copied, so the caller's buffer may change afterwards). */
 	static fromDer(der: Uint8Array): ParsedCertificate {
@@ -43,9 +53,30 @@ export class ParsedCertificate extends X509Certificate {
 		return verified;
 	}
 
-	/** A fresh, plain copy: the SCT check removes an extension from the copy it gets. */
+	/** Whether a verification with this certificate passed, SCT included (set by CertificateVerifier). */
+	get sctVerified(): boolean {
+		return this.#sctVerified;
+	}
+
+	/** Record that a full verification with this certificate passed, so its SCT is valid under the cache's trust root. */
+	recordSctVerified(): void {
+		this.#sctVerified = true;
+	}
+
+	/**
+	 * A fresh, plain copy. The library clones a certificate only to check its SCT (it removes the SCT extension from the
+	 * copy and re-encodes the rest); once that check passed, the copy comes without the extension, so there is nothing
+	 * left to check and the library finds no SCT.
+	 */
 	override clone(): X509Certificate {
-		return X509Certificate.parse(Buffer.from(this.der));
+		const copy = X509Certificate.parse(Buffer.from(this.der));
+		if (this.#sctVerified) {
+			const { extensions } = copy;
+			for (let at = extensions.length - 1; at >= 0; at--) {
+				if (extensions[at]!.subs[0]?.toOID() === EXTENSION_OID_SCT) extensions.splice(at, 1);
+			}
+		}
+		return copy;
 	}
 }
 
@@ -61,6 +92,50 @@ export function withParsedAuthorities(material: TrustMaterial): TrustMaterial {
 		certificateAuthorities: parsed(material.certificateAuthorities),
 		timestampAuthorities: parsed(material.timestampAuthorities),
 	};
+}
+
+/**
+ * @sigstore/verify's Verifier with a cache of leaf certificates: each certificate is parsed, its chain's signatures
+ * checked and its SCT verified once. The SCT (a CT log's signature over the certificate without that extension and
+ * the issuer's key) depends only on the certificate's bytes and the trust root's CT log keys, both fixed here; the
+ * issuer is whichever CA key signed the certificate, so it is the same for every layer. After the first verification
+ * that passes with a certificate, later ones skip the SCT (the library gets a copy without it, and a CT log threshold of
+ * 0); a verification that fails records nothing, so a bad SCT is checked, and rejected, every time.
+ */
+export class CertificateVerifier {
+	readonly #full: Verifier;
+	readonly #sctKnown: Verifier;
+	readonly #certificates = new CertificateCache();
+
+	constructor(material: TrustMaterial, options: VerifierOptions) {
+		this.#full = new Verifier(material, options);
+		this.#sctKnown = new Verifier(material, { ...options, ctlogThreshold: 0 });
+	}
+
+	/** Verify `bundle` (over `artifact`, for a message signature) as @sigstore/verify does; throws its VerificationError. */
+	verify(bundle: Bundle, artifact?: Buffer): Signer {
+		const material = bundle.verificationMaterial;
+		const der =
+			material.content.$case === 'x509CertificateChain'
+				? material.content.x509CertificateChain.certificates[0]?.rawBytes
+				: material.content.$case === 'certificate'
+					? material.content.certificate.rawBytes
+					: undefined;
+		if (!der) return this.#full.verify(toSignedEntity(bundle, artifact));
+		// toSignedEntity would parse the certificate again: it gets an empty key hint in its place, then the cached one.
+		// Only certificates of this cache reach the library here, so an SCT recorded as verified was verified under
+		// this trust root.
+		const keyless = {
+			...bundle,
+			verificationMaterial: { ...material, content: { $case: 'publicKey' as const, publicKey: { hint: '' } } },
+		};
+		const certificate = this.#certificates.get(der);
+		const entity: SignedEntity = { ...toSignedEntity(keyless, artifact), key: { $case: 'certificate', certificate } };
+		if (certificate.sctVerified) return this.#sctKnown.verify(entity);
+		const signer = this.#full.verify(entity);
+		certificate.recordSctVerified();
+		return signer;
+	}
 }
 
 /** Leaf certificates of one verifier (one trust root), parsed once each and found again by their DER bytes. */

@@ -1,8 +1,8 @@
 import { ValidationError, bundleFromJSON, type Bundle, type SerializedBundle } from '@sigstore/bundle';
 import { crypto, json } from '@sigstore/core';
 import { HashAlgorithm } from '@sigstore/protobuf-specs';
-import { VerificationError, Verifier, toSignedEntity, type SignedEntity, type Signer } from '@sigstore/verify';
-import { CertificateCache } from './certificates.ts';
+import { VerificationError, type Signer } from '@sigstore/verify';
+import { CertificateVerifier } from './certificates.ts';
 import { CosignAnnotation, cosignLayerBundle, hasCosignAnnotations, type CosignContent } from './cosign.ts';
 import { outcome, unsignedStatementOutcome, type SignatureFormat, type VerificationOutcome } from './outcome.ts';
 import { compilePolicy, type SigningPolicy } from './policy.ts';
@@ -84,8 +84,7 @@ export function createSignatureVerifier(options: SignatureVerifierOptions): Sign
 		);
 	}
 	const policy = compilePolicy(options.policy);
-	const sigstore = new Verifier(trustRoot.material, { tlogThreshold: 1, ctlogThreshold: 1, timestampThreshold: 1 });
-	const certificates = new CertificateCache();
+	const sigstore = new CertificateVerifier(trustRoot.material, { tlogThreshold: 1, ctlogThreshold: 1, timestampThreshold: 1 });
 	const rootRef = { id: trustRoot.id, name: trustRoot.name };
 	const configKey = canonicalDigest({
 		v: VERIFICATION_LOGIC_VERSION,
@@ -103,7 +102,7 @@ export function createSignatureVerifier(options: SignatureVerifierOptions): Sign
 		const artifact = bundle.content.$case === 'messageSignature' ? messageArtifact(parsed, subject) : undefined;
 		let signer: Signer;
 		try {
-			signer = sigstore.verify(signedEntity(bundle, artifact, certificates));
+			signer = sigstore.verify(bundle, artifact);
 		} catch (error) {
 			throw toRejection(error);
 		}
@@ -256,27 +255,6 @@ function toBundle(serialized: unknown): Bundle {
 		const fields = error instanceof ValidationError && error.fields?.length ? ` (${error.fields.join(', ')})` : '';
 		throw new Rejection('malformed', `The Sigstore bundle is not valid for its version${fields}.`);
 	}
-}
-
-/**
- * The entity @sigstore/verify checks, its leaf certificate taken from `certificates`: a certificate that several layers
- * carry is parsed, and its chain's signatures checked, once per verifier.
- */
-function signedEntity(bundle: Bundle, artifact: Buffer | undefined, certificates: CertificateCache): SignedEntity {
-	const material = bundle.verificationMaterial;
-	const der =
-		material.content.$case === 'x509CertificateChain'
-			? material.content.x509CertificateChain.certificates[0]?.rawBytes
-			: material.content.$case === 'certificate'
-				? material.content.certificate.rawBytes
-				: undefined;
-	if (!der) return toSignedEntity(bundle, artifact);
-	// toSignedEntity would parse the certificate again: it gets an empty key hint in its place, then the parsed one.
-	const keyless = {
-		...bundle,
-		verificationMaterial: { ...material, content: { $case: 'publicKey' as const, publicKey: { hint: '' } } },
-	};
-	return { ...toSignedEntity(keyless, artifact), key: { $case: 'certificate', certificate: certificates.get(der) } };
 }
 
 /** What a message signature signs: the `.sig` payload, or for a bundle referrer the subject manifest itself. */

@@ -1,6 +1,7 @@
-// A verifier parses each certificate and checks its chain once: a layer that reuses a certificate it already met must be
-// rejected for every reason a fresh verifier rejects it, because the checks that depend on the layer still run.
-import { X509Certificate } from '@sigstore/core';
+// A verifier parses each certificate and checks its chain and its SCT once: a layer that reuses a certificate it already
+// met must be rejected for every reason a fresh verifier rejects it, because the checks that depend on the layer still
+// run, and a certificate whose SCT failed is never remembered as good.
+import { EXTENSION_OID_SCT, X509Certificate, X509SCTExtension } from '@sigstore/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CertificateCache, ParsedCertificate } from '../../../../src/attestations/verify/certificates.ts';
 import {
@@ -118,14 +119,42 @@ describe('a verifier that already met the certificate', () => {
 		expect(verify.mock.calls.length).toBe(firstTime);
 	});
 
+	/** Counts the library's reads of an SCT extension's timestamps: it reads them whenever it checks a certificate's SCT. */
+	const sctChecks = () => vi.spyOn(X509SCTExtension.prototype, 'signedCertificateTimestamps', 'get');
+
+	it('checks a good certificate’s SCT once, and the layers that reuse it still verify', () => {
+		const verifier = demoVerifier();
+		const checks = sctChecks();
+		expect(verifier.verify(good, { digest: SUBJECT })).toMatchObject({ status: 'verified', reason: null });
+		const firstTime = checks.mock.calls.length;
+		expect(firstTime, 'the SCT was checked on first use').toBeGreaterThan(0);
+		expect(verifier.verify(good, { digest: SUBJECT })).toMatchObject({ status: 'verified', reason: null });
+		expect(verifier.verify(otherSignature, { digest: SUBJECT })).toMatchObject({ status: 'verified', reason: null });
+		expect(checks.mock.calls.length, 'the SCT was not checked again').toBe(firstTime);
+	});
+
+	it('rejects a certificate whose SCT is bad with the same reason on first use and on every reuse', () => {
+		const another = createDemoAuthority('another seed').trustedRoot as Record<string, unknown[]>;
+		const verifier = demoVerifier({ ...demo.trustedRoot, ctlogs: another.ctlogs });
+		const checks = sctChecks();
+		const first = verifier.verify(good, { digest: SUBJECT });
+		expect([first.status, first.reason?.code], first.reason?.message).toEqual(['failed', 'sct-invalid']);
+		const checkedFirst = checks.mock.calls.length;
+		expect(verifier.verify(good, { digest: SUBJECT }), 'the same layer again').toEqual(first);
+		expect(verifier.verify(otherSignature, { digest: SUBJECT }), 'another layer with that certificate').toEqual(first);
+		expect(checks.mock.calls.length, 'a failed SCT is checked again, never remembered').toBeGreaterThan(checkedFirst);
+	});
+
 	it('is a cache of one trust root: the same certificate is untrusted, or its SCT invalid, under another root', () => {
 		const warmed = demoVerifier();
 		expect(warmed.verify(good, { digest: SUBJECT }).status).toBe('verified');
 		const another = createDemoAuthority('another seed').trustedRoot as Record<string, unknown[]>;
 		const otherCa = { ...demo.trustedRoot, certificateAuthorities: another.certificateAuthorities };
 		expect(demoVerifier(otherCa).verify(good, { digest: SUBJECT }).reason?.code).toBe('untrusted-certificate');
-		const otherCtLog = { ...demo.trustedRoot, ctlogs: another.ctlogs };
-		expect(demoVerifier(otherCtLog).verify(good, { digest: SUBJECT }).reason?.code).toBe('sct-invalid');
+		const otherCtLog = demoVerifier({ ...demo.trustedRoot, ctlogs: another.ctlogs });
+		expect(otherCtLog.verify(good, { digest: SUBJECT }).reason?.code).toBe('sct-invalid');
+		expect(otherCtLog.verify(good, { digest: SUBJECT }).reason?.code, 'and again').toBe('sct-invalid');
+		expect(warmed.verify(otherSignature, { digest: SUBJECT }).status, 'the first root still verifies it').toBe('verified');
 	});
 });
 
@@ -148,6 +177,16 @@ describe('ParsedCertificate', () => {
 		copy.extensions.splice(0, copy.extensions.length);
 		expect(parsed.extensions.length, 'changing the copy leaves the original whole').toBe(plain.extensions.length);
 		expect(parsed.der.equals(der)).toBe(true);
+	});
+
+	it('clones without the SCT extension only once a verification with it passed', () => {
+		const oids = (certificate: X509Certificate) => certificate.extensions.map((extension) => extension.subs[0]!.toOID());
+		const parsed = ParsedCertificate.fromDer(der);
+		expect(oids(parsed.clone())).toEqual(oids(X509Certificate.parse(der)));
+		expect(oids(parsed.clone())).toContain(EXTENSION_OID_SCT);
+		parsed.recordSctVerified();
+		expect(oids(parsed.clone())).toEqual(oids(parsed).filter((oid) => oid !== EXTENSION_OID_SCT));
+		expect(oids(parsed), 'the certificate itself keeps it').toContain(EXTENSION_OID_SCT);
 	});
 });
 
