@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { mapBounded, parseRegistryLocation, RegistryClient, RegistryTransport } from '../src/registry/index.ts';
 import { buildDemoImage, pushBuiltImage } from '../src/images/demo/builder.ts';
 import { DEMO_IMAGES, type DemoImage } from '../src/images/demo/definitions.ts';
-import { startLocalRegistry } from '../src/images/demo/local-registry.ts';
+import { DOCKER_REGISTRY_GOGC, startLocalRegistry } from '../src/images/demo/local-registry.ts';
 import { DEMO_RECORDED_AS } from '../src/images/demo/seed.ts';
 import { DEFAULT_TAGS } from '../src/images/repositories-config.ts';
 import { syncImages } from '../src/images/sync.ts';
@@ -178,7 +178,7 @@ try {
 	console.table(rows);
 	console.log(
 		`concurrency ${concurrency}; node ${process.version}; targets: cold at +50 ms < 20 s, no-change ≤ 1.1 requests/tag. ` +
-			'Server CPU is docker-registry (and nginx for redirected blobs). Client CPU is this process: the sync, with every ' +
+			`Server CPU is docker-registry, run with GOGC=${DOCKER_REGISTRY_GOGC} (and nginx for redirected blobs). Client CPU is this process: the sync, with every ` +
 			`signed layer verified, and the latency proxies, which forward each chunk the client sends ${latencyMs} ms later at ` +
 			`the TCP level (one GET /v2/: ${directMs.toFixed(1)} ms direct, ${proxiedMs.toFixed(1)} ms through the proxy).`,
 	);

@@ -8,6 +8,14 @@ import { AcademyError } from '../../lib/errors.ts';
 /** Debian's distribution registry binary (package docker-registry). */
 export const DOCKER_REGISTRY_BINARY = process.env.DOCKER_REGISTRY_BIN ?? '/usr/bin/docker-registry';
 
+/**
+ * The garbage collector setting docker-registry runs with; a GOGC set by the caller wins. Every blob GET allocates a
+ * 4 MiB read buffer (distribution's filereader.go): with Go's default of 100 and a live heap of a few MiB that is a
+ * collection per blob, while 400 halves the registry's CPU per blob (about 4.1 → 2.1 ms, docs/performance.md) for a
+ * heap of at most five times the live one.
+ */
+export const DOCKER_REGISTRY_GOGC = process.env.GOGC ?? '400';
+
 /** Auth section of the registry config: none, htpasswd (Basic) or token (Bearer with a token server). */
 export type LocalRegistryAuth =
 	| { type: 'none' }
@@ -125,11 +133,7 @@ export async function startLocalRegistry(options: LocalRegistryOptions = {}): Pr
 			blobRedirectYaml(options.blobRedirectBase),
 	);
 	const child = spawn(DOCKER_REGISTRY_BINARY, ['serve', config], {
-		// Every blob GET allocates a 4 MiB read buffer (distribution's filereader.go); with Go's default GOGC=100 and a
-		// live heap of a few MiB that is a garbage collection per blob. GOGC=400 halves the registry's CPU per blob
-		// (about 4.1 → 2.1 ms, docs/performance.md) for a heap of at most five times the live one. A GOGC set by the
-		// caller wins.
-		env: { ...process.env, GOGC: process.env.GOGC ?? '400' },
+		env: { ...process.env, GOGC: DOCKER_REGISTRY_GOGC },
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	let output = '';
