@@ -5,6 +5,9 @@ import { Piscina } from 'piscina';
 import { SocialCardError, type CardBrand, type SocialCard } from './social-card.ts';
 import type { DrawnCard } from './social-card-worker.ts';
 
+/** The young generation of each card worker, in MB (see the pool's options). */
+const CARD_WORKER_YOUNG_GENERATION_MB = 4;
+
 /**
  * Draws social cards in worker threads. Astro renders pages on the main thread, one at a time, so cards drawn there
  * leave the other cores idle; here every core draws, and the main thread only waits for the card it needs next.
@@ -23,6 +26,11 @@ export class SocialCardPool {
 			maxThreads: threads,
 			// Idle workers exit soon, so their memory is free again before the search index is built.
 			idleTimeout: 1000,
+			// resvg's 3 MB of pixels per card live outside the JS heap, so V8 does not count them; they are freed only when a
+			// collection finds the small objects holding them. With a 4 MB young generation (V8 lets it grow several times larger by default)
+			// each worker's heap stays near 40 MB instead of 130 MB and the pixels go sooner: 200 cards in two workers
+			// peaked at +200 MB against +280 MB, with no more CPU (docs/performance.md, session 5).
+			resourceLimits: { maxYoungGenerationSizeMb: CARD_WORKER_YOUNG_GENERATION_MB },
 		});
 	}
 

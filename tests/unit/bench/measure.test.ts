@@ -81,9 +81,19 @@ describe('memory of a process tree', () => {
 		expect(parentPid('77 (pagefind (x) y) R 4242 77 4200 0 -1')).toBe(4242);
 	});
 
-	it('reads VmRSS in kB from /proc/<pid>/status, and 0 when there is none', () => {
-		expect(residentKb('Name:\tnode\nVmPeak:\t 999 kB\nVmRSS:\t  123456 kB\nThreads:\t11\n')).toBe(123456);
+	it('reads resident memory in kB from /proc/<pid>/status, and 0 when there is none', () => {
+		const status =
+			'Name:\tnode\nVmPeak:\t 999 kB\nVmRSS:\t  123456 kB\nRssAnon:\t  100000 kB\nRssFile:\t   23000 kB\nRssShmem:\t     456 kB\nThreads:\t11\n';
+		expect(residentKb(status), 'without smaps_rollup, the resident set').toBe(123456);
+		expect(residentKb(status, 'Rss:  123456 kB\nPss_Anon:  100000 kB\n'), 'anonymous pages shared with nobody').toBe(123456);
 		expect(residentKb('Name:\tzombie\nState:\tZ (zombie)\n')).toBe(0);
+	});
+
+	it("counts the anonymous pages a forked child shares with its parent by the child's share, so they are not counted twice", () => {
+		// A build of 1.2 GB that forks to spawn a command: until the exec, the child maps the same anonymous pages.
+		const forkedChild =
+			'Name:\tMainThread\nVmRSS:\t 1200000 kB\nRssAnon:\t 1150000 kB\nRssFile:\t   50000 kB\nRssShmem:\t       0 kB\n';
+		expect(residentKb(forkedChild, 'Rss: 1200000 kB\nPss_Anon:  575000 kB\n')).toBe(625000);
 	});
 
 	it('collects a process and all its descendants, and nothing else', () => {
