@@ -18,7 +18,7 @@ import { DEFAULT_TAGS } from '../src/images/repositories-config.ts';
 import { syncImages } from '../src/images/sync.ts';
 import { AcademyError } from '../src/lib/errors.ts';
 import { startNginx } from '../tests/helpers/nginx.ts';
-import { startLatencyProxy } from './bench/latency-proxy.ts';
+import { startLatencyProxyThread } from './bench/latency-proxy-thread.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -141,7 +141,7 @@ try {
 	process.stderr.write(
 		`Seeded ${repoCount} repositories (${client.transport.stats.requests} requests) in ${((performance.now() - seedStart) / 1000).toFixed(1)} s\n`,
 	);
-	const proxy = await startLatencyProxy(new URL(registry.url), latencyMs);
+	const proxy = await startLatencyProxyThread(new URL(registry.url), latencyMs);
 	stack.push(proxy);
 	// The blob store: nginx serving the registry's storage folder, behind the same latency, and a second registry on the
 	// same storage that redirects every blob GET there.
@@ -151,11 +151,11 @@ try {
 	await writeFile(include, 'sendfile on;\n');
 	const blobStore = await startNginx([{ root: storageRoot, include }]);
 	stack.push({ close: () => blobStore.stop() });
-	const blobProxy = await startLatencyProxy(new URL(blobStore.urls[0]!), latencyMs);
+	const blobProxy = await startLatencyProxyThread(new URL(blobStore.urls[0]!), latencyMs);
 	stack.push(blobProxy);
 	const redirecting = await startLocalRegistry({ storageRoot, blobRedirectBase: blobProxy.url });
 	stack.push({ close: () => redirecting.stop() });
-	const redirectingProxy = await startLatencyProxy(new URL(redirecting.url), latencyMs);
+	const redirectingProxy = await startLatencyProxyThread(new URL(redirecting.url), latencyMs);
 	stack.push(redirectingProxy);
 	const [directMs, proxiedMs] = [await requestMs(registry.url), await requestMs(proxy.url)];
 	// The proxy holds each request back by a timer, so it can never be faster than the latency (libuv's clock has
