@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Agent, createServer, request, type IncomingMessage, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLatencyProxy, type LatencyProxy } from '../../../scripts/bench/latency-proxy.ts';
+import { startLatencyProxyThread } from '../../../scripts/bench/latency-proxy-thread.ts';
 
 const DELAY_MS = 50;
 /** A large answer, so it crosses the proxy in many chunks. */
@@ -9,7 +10,6 @@ const BIG = Buffer.alloc(4 * 1024 * 1024, 'abcdefghijklmnopqrstuvwxyz0123456789'
 
 let server: Server;
 let origin: string;
-let proxy: LatencyProxy;
 let connections = 0;
 
 beforeAll(async () => {
@@ -25,11 +25,9 @@ beforeAll(async () => {
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const address = server.address();
 	origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-	proxy = await startLatencyProxy(new URL(origin), DELAY_MS);
 });
 
 afterAll(async () => {
-	await proxy.close();
 	await new Promise((resolve) => server.close(resolve));
 });
 
@@ -56,7 +54,19 @@ async function timed(base: string, agent: Agent, path = '/', body?: Buffer[]) {
 	});
 }
 
-describe('the TCP latency proxy', () => {
+// The bench runs the proxy on a worker thread of its own; the same checks hold there.
+describe.each([
+	{ where: 'in this thread', start: startLatencyProxy },
+	{ where: 'on a worker thread', start: startLatencyProxyThread },
+])('the TCP latency proxy, $where', ({ start }) => {
+	let proxy: LatencyProxy;
+	beforeAll(async () => {
+		proxy = await start(new URL(origin), DELAY_MS);
+	});
+	afterAll(async () => {
+		await proxy.close();
+	});
+
 	it('makes every request on a kept-alive connection at least the delay slower', async () => {
 		const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 		try {
@@ -84,7 +94,7 @@ describe('the TCP latency proxy', () => {
 	});
 
 	it('closes with connections still open', async () => {
-		const other = await startLatencyProxy(new URL(origin), DELAY_MS);
+		const other = await start(new URL(origin), DELAY_MS);
 		const agent = new Agent({ keepAlive: true });
 		await timed(other.url, agent);
 		await other.close();
