@@ -25,8 +25,8 @@ function allGroups(items: readonly SidebarItem[]): SidebarGroup[] {
 /**
  * A sidebar folder shows at most SIDEBAR_FOLDER_LIMIT entries and links to its overview page for the rest, so a
  * longer folder needs a visible index page; otherwise the build would fail. Drafts count, as development builds show
- * them. Reported for the folders that hold one of `targets`, at any depth: on the index page's `sidebar.hidden` when it is hidden,
- * else on the folder's first file.
+ * them. Reported for the folders that hold one of `targets`, at any depth: on the index page's `sidebar.hidden` when
+ * it is hidden, else on the folder's first file.
  */
 export function checkSidebarFolders(
 	docs: readonly ParsedDoc[],
