@@ -27,9 +27,9 @@ export class SocialCardPool {
 			// Idle workers exit soon, so their memory is free again before the search index is built.
 			idleTimeout: 1000,
 			// resvg's 3 MB of pixels per card live outside the JS heap, so V8 does not count them; they are freed only when a
-			// collection finds the small objects holding them. With a 4 MB young generation (V8 lets it grow several times larger by default)
-			// each worker's heap stays near 40 MB instead of 130 MB and the pixels go sooner: 200 cards in two workers
-			// peaked at +200 MB against +280 MB, with no more CPU (docs/performance.md, session 5).
+			// collection finds the small objects holding them. With a 4 MB young generation (V8 lets it grow several times
+			// larger by default) each worker's heap stays near 40 MB instead of 130 MB and the pixels go sooner: 200 cards
+			// in two workers peaked at +200 MB against +280 MB, with no more CPU (docs/performance.md, session 5).
 			resourceLimits: { maxYoungGenerationSizeMb: CARD_WORKER_YOUNG_GENERATION_MB },
 		});
 	}
