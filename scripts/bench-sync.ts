@@ -5,7 +5,7 @@
 // redirect middleware or a cloud storage driver.
 // Run: npm run bench:sync [-- --repos 200 --latency 50 --concurrency 32]
 import { request as httpRequest } from 'node:http';
-import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,6 +19,7 @@ import { syncImages } from '../src/images/sync.ts';
 import { AcademyError } from '../src/lib/errors.ts';
 import { startNginx } from '../tests/helpers/nginx.ts';
 import { startLatencyProxyThread } from './bench/latency-proxy-thread.ts';
+import { treeCpuSeconds } from './bench/measure.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -41,28 +42,6 @@ function benchImage(index: number): DemoImage {
 	return { ...template, name: `app-${String(index).padStart(4, '0')}`, vex: false };
 }
 
-/** CPU seconds (user + system) used so far by the given processes and their direct children (nginx's workers), from /proc. */
-async function serverCpuSeconds(pids: readonly number[]): Promise<number> {
-	const stats = await Promise.all(
-		(await readdir('/proc'))
-			.filter((name) => /^\d+$/.test(name))
-			.map((name) =>
-				readFile(`/proc/${name}/stat`, 'utf8').then(
-					(text) => ({ pid: Number(name), text }),
-					() => null,
-				),
-			),
-	);
-	let ticks = 0;
-	for (const stat of stats) {
-		if (!stat) continue;
-		// Fields after the command name: state, ppid, … utime (12th), stime (13th).
-		const fields = stat.text.slice(stat.text.lastIndexOf(') ') + 2).split(' ');
-		if (pids.includes(stat.pid) || pids.includes(Number(fields[1]))) ticks += Number(fields[11]) + Number(fields[12]);
-	}
-	return ticks / 100;
-}
-
 /** Median milliseconds of five `GET /v2/` to `baseUrl`, each on a connection of its own. */
 async function requestMs(baseUrl: string): Promise<number> {
 	const times: number[] = [];
@@ -83,7 +62,7 @@ async function requestMs(baseUrl: string): Promise<number> {
 
 /** One sync of every bench repository from `baseUrl`, with its figures; `servers` are the pids whose CPU it costs. */
 async function measure(label: string, baseUrl: string, outDir: string, servers: readonly number[]) {
-	const serverCpuBefore = await serverCpuSeconds(servers);
+	const serverCpuBefore = treeCpuSeconds(servers);
 	let peakRss = process.memoryUsage().rss;
 	const cpuBefore = process.cpuUsage();
 	const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
@@ -118,7 +97,7 @@ async function measure(label: string, baseUrl: string, outDir: string, servers: 
 		'outcomes reused': report.verification.reused,
 		seconds: Number((report.durationMs / 1000).toFixed(2)),
 		'client CPU s': Number(((cpu.user + cpu.system) / 1e6).toFixed(2)),
-		'server CPU s': Number(((await serverCpuSeconds(servers)) - serverCpuBefore).toFixed(2)),
+		'server CPU s': Number((treeCpuSeconds(servers) - serverCpuBefore).toFixed(2)),
 		'peak RSS MiB': Math.round(peakRss / 1024 / 1024),
 	};
 }

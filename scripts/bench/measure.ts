@@ -30,10 +30,20 @@ export interface BuildRun extends TimeReport {
 	peakTreeRssKb: number;
 }
 
-/** The parent pid in a `/proc/<pid>/stat` line; the command name in parentheses may itself hold spaces and parentheses. */
+/** The fields of a `/proc/<pid>/stat` line after the command name, whose parentheses may hold spaces and parentheses. */
+function statFields(stat: string): string[] {
+	return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+/** The parent pid in a `/proc/<pid>/stat` line. */
 export function parentPid(stat: string): number {
-	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-	return Number(fields[1]);
+	return Number(statFields(stat)[1]);
+}
+
+/** CPU seconds (user + system) a `/proc/<pid>/stat` line reports, at Linux's 100 clock ticks per second. */
+export function cpuSeconds(stat: string): number {
+	const fields = statFields(stat);
+	return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 /** A `Name:   123 kB` field of a /proc file, in kB; undefined when the file has no such line. */
@@ -77,15 +87,37 @@ function readProc(path: string): string | undefined {
 	}
 }
 
-/** The memory of a process tree right now, from /proc: each process by residentKb, summed. */
-function treeRssKb(root: number): number {
-	const parents = new Map<number, number>();
+/** Every live process's `/proc/<pid>/stat` line, by pid. */
+function processStats(): Map<number, string> {
+	const stats = new Map<number, string>();
 	for (const name of readdirSync('/proc')) {
 		if (!/^\d+$/.test(name)) continue;
 		const stat = readProc(`/proc/${name}/stat`);
-		if (stat) parents.set(Number(name), parentPid(stat));
+		if (stat) stats.set(Number(name), stat);
 	}
-	return processTree(root, parents).reduce(
+	return stats;
+}
+
+/** Each process's parent, from its stat line. */
+function parentsOf(stats: ReadonlyMap<number, string>): Map<number, number> {
+	return new Map([...stats].map(([pid, stat]) => [pid, parentPid(stat)]));
+}
+
+/** CPU seconds used so far by the given processes and all their descendants (e.g. nginx's workers), from /proc. */
+export function treeCpuSeconds(roots: readonly number[]): number {
+	const stats = processStats();
+	const parents = parentsOf(stats);
+	return roots
+		.flatMap((root) => processTree(root, parents))
+		.reduce((sum, pid) => {
+			const stat = stats.get(pid);
+			return stat ? sum + cpuSeconds(stat) : sum;
+		}, 0);
+}
+
+/** The memory of a process tree right now, from /proc: each process by residentKb, summed. */
+function treeRssKb(root: number): number {
+	return processTree(root, parentsOf(processStats())).reduce(
 		(sum, pid) => sum + residentKb(readProc(`/proc/${pid}/status`) ?? '', readProc(`/proc/${pid}/smaps_rollup`) ?? ''),
 		0,
 	);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+	cpuSeconds,
 	folderStats,
 	parentPid,
 	parseTimeReport,
@@ -11,6 +12,7 @@ import {
 	processTree,
 	renderTimeByRoute,
 	residentKb,
+	treeCpuSeconds,
 	watchTreeRss,
 } from '../../../scripts/bench/measure.ts';
 
@@ -79,6 +81,14 @@ describe('memory of a process tree', () => {
 	it('reads the parent pid from /proc/<pid>/stat even when the command name holds spaces and parentheses', () => {
 		expect(parentPid('4242 (node) S 4200 4242 4200 0 -1 4194560 95 0 0 0')).toBe(4200);
 		expect(parentPid('77 (pagefind (x) y) R 4242 77 4200 0 -1')).toBe(4242);
+	});
+
+	it('reads user + system CPU seconds from /proc/<pid>/stat, and sums them over a process tree', () => {
+		// Fields after the name: state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime.
+		expect(cpuSeconds('77 (pagefind (x) y) R 4242 77 4200 0 -1 4194560 95 0 0 0 250 50 0 0')).toBe(3);
+		const own = process.cpuUsage();
+		// This process has no children, so its tree is itself; /proc counts in 10 ms ticks.
+		expect(treeCpuSeconds([process.pid])).toBeCloseTo((own.user + own.system) / 1e6, 1);
 	});
 
 	it('reads resident memory in kB from /proc/<pid>/status, and 0 when there is none', () => {
