@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { promisify } from 'node:util';
 import { constants, gzip } from 'node:zlib';
+import { writeFileAtomic } from '../lib/atomic-write.ts';
 import { buildCacheDir, ContentCache, versionOf } from '../lib/content-cache.ts';
 
 const gzipAsync = promisify(gzip);
@@ -51,9 +52,7 @@ export async function precompress(files: readonly string[], cache = new ContentC
 			const digest = createHash('sha256').update(data).digest('hex');
 			const compressed = await cache.get(digest, '.gz', () => gzipBytes(data));
 			if (compressed.length >= data.length) continue;
-			const temporary = `${file}.gz.${process.pid}.tmp`;
-			await writeFile(temporary, compressed);
-			await rename(temporary, `${file}.gz`);
+			await writeFileAtomic(`${file}.gz`, compressed);
 			result.files += 1;
 			result.bytes += data.length;
 			result.gzipBytes += compressed.length;

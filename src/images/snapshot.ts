@@ -1,6 +1,7 @@
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { readFile, readdir, rm } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import type { z } from 'zod';
+import { writeFileAtomic } from '../lib/atomic-write.ts';
 import { compareText } from '../lib/compare.ts';
 import { AcademyError, describeError } from '../lib/errors.ts';
 import {
@@ -139,19 +140,6 @@ export async function readPreviousSnapshot(dir: string): Promise<{ snapshot: Sna
 	}
 }
 
-/** Write `text` to `file` through a temporary file and a rename, so readers never see half a file. */
-async function writeAtomic(file: string, text: string): Promise<void> {
-	await mkdir(dirname(file), { recursive: true });
-	const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-	try {
-		await writeFile(temporary, text);
-		await rename(temporary, file);
-	} catch (error) {
-		await rm(temporary, { force: true });
-		throw error;
-	}
-}
-
 async function currentText(file: string): Promise<string | null> {
 	try {
 		return await readFile(file, 'utf8');
@@ -207,13 +195,13 @@ export async function writeSnapshot(
 	const unchangedMetadata = previous ? serialize(snapshotMetadataSchema, metadata(previous.syncedAt)) === previousText : false;
 	const changed = pending.length > 0 || stale.length > 0 || !unchangedMetadata;
 	for (const [file, text] of pending) {
-		await writeAtomic(file, text);
+		await writeFileAtomic(file, text);
 		written.push(file);
 	}
 	for (const file of stale) await rm(file);
 	const metadataText = serialize(snapshotMetadataSchema, metadata(changed ? now.toISOString() : previous!.syncedAt));
 	if (metadataText !== previousText) {
-		await writeAtomic(metadataFile, metadataText);
+		await writeFileAtomic(metadataFile, metadataText);
 		written.push(metadataFile);
 	}
 	return {

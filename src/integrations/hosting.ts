@@ -1,32 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { formatCspHeader, inlineHashes, type InlineHashes } from '../hosting/csp.ts';
 import { formatHeadersFile, securityHeaders } from '../hosting/headers.ts';
 import { formatNginxConfig } from '../hosting/nginx.ts';
 import { gzipCache, precompress } from '../hosting/precompress.ts';
-import { buildCacheDir, versionOf } from '../lib/content-cache.ts';
+import { writeFileAtomic } from '../lib/atomic-write.ts';
+import { buildCacheDir, readBuildState, versionOf, writeBuildState } from '../lib/content-cache.ts';
 import { parseRedirectsFile } from '../lib/redirects.ts';
-
-/** Write a file of the output folder through a temporary name, so a half-written file never exists. */
-async function writeAtomic(file: string, text: string): Promise<void> {
-	const temporary = `${file}.${process.pid}.tmp`;
-	await writeFile(temporary, text);
-	await rename(temporary, file);
-}
-
-/** The inline code hashes of each page of the last build by HTML digest, if they were made by this code; else none. */
-async function readPageHashes(file: string, version: string): Promise<Map<string, InlineHashes>> {
-	try {
-		const saved = JSON.parse(await readFile(file, 'utf8')) as { version: string; pages: [string, InlineHashes][] };
-		return new Map(saved.version === version ? saved.pages : []);
-	} catch {
-		// No earlier build (or an unreadable file): parse every page.
-		return new Map();
-	}
-}
 
 /**
  * The built pages, read one at a time: this runs at the end of the build, with Astro's heap at its largest, and
@@ -57,15 +40,16 @@ export function hostingIntegration(): AstroIntegration {
 				const hashesFile = join(buildCacheDir('academy-csp'), 'pages.json');
 				const version = versionOf(['src/hosting/csp.ts', 'node_modules/parse5/package.json']);
 				const seen = new Map<string, InlineHashes>();
-				const hashes = inlineHashes(readPages(files), await readPageHashes(hashesFile, version), seen);
+				// The inline code hashes of each page of the last build, by HTML digest.
+				const earlier = new Map(await readBuildState<[string, InlineHashes][]>(hashesFile, version));
+				const hashes = inlineHashes(readPages(files), earlier, seen);
 				// Keep this build's pages only: the file stays the size of the site.
-				await mkdir(dirname(hashesFile), { recursive: true });
-				await writeAtomic(hashesFile, JSON.stringify({ version, pages: [...seen] }));
+				await writeBuildState(hashesFile, version, [...seen]);
 				const headers = securityHeaders(formatCspHeader(hashes));
 				const redirectsFile = join(outDir, '_redirects');
 				const redirects = parseRedirectsFile(await readFile(redirectsFile, 'utf8'), redirectsFile);
-				await writeAtomic(join(outDir, '_headers'), formatHeadersFile(headers));
-				await writeAtomic(join(outDir, '_nginx.conf'), formatNginxConfig(headers, redirects));
+				await writeFileAtomic(join(outDir, '_headers'), formatHeadersFile(headers));
+				await writeFileAtomic(join(outDir, '_nginx.conf'), formatNginxConfig(headers, redirects));
 				const compressed = await precompress(files, gzipCache());
 				logger.info(
 					`Wrote _headers and _nginx.conf (${hashes.scripts.length + hashes.styles.length} inline hash(es), ` +

@@ -1,10 +1,10 @@
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { compareText } from '../lib/compare.ts';
-import { versionOf } from '../lib/content-cache.ts';
+import { readBuildState, versionOf, writeBuildState } from '../lib/content-cache.ts';
 import { MISSING_IMAGE_ATTRIBUTE, missingImagesIn } from '../lib/image-links.ts';
 import { checkLinks, fileToUrlPath, type BuiltPage, type LinkCheckState } from '../lib/link-check.ts';
 
@@ -38,17 +38,6 @@ export function missingImagesReport(pages: readonly BuiltPage[]): string[] {
 		.map(([name, where]) => `  ${name}: ${[...where].sort(compareText).join(', ')}`);
 }
 
-/** The state of the last check that passed, if it was made by this checker's code; undefined otherwise. */
-async function readPassedState(file: string, version: string): Promise<LinkCheckState | undefined> {
-	try {
-		const saved = JSON.parse(await readFile(file, 'utf8')) as { version: string; state: LinkCheckState };
-		return saved.version === version ? saved.state : undefined;
-	} catch {
-		// No check passed yet (or the file is unreadable): check every page.
-		return undefined;
-	}
-}
-
 /**
  * Fail the build when a page links to a page, file or #fragment of the site that does not exist. Image names that a
  * live build showed without their link (the registry lacks the image) are listed in one warning instead.
@@ -74,11 +63,9 @@ export function linkCheckIntegration(): AstroIntegration {
 					);
 				}
 				const version = versionOf(['src/lib/link-check.ts', 'src/lib/html.ts', 'src/integrations/link-check.ts']);
-				const { broken, checked, state } = checkLinks(pages, assets, await readPassedState(stateFile, version));
+				const { broken, checked, state } = checkLinks(pages, assets, await readBuildState<LinkCheckState>(stateFile, version));
 				if (broken.length === 0) {
-					await mkdir(dirname(stateFile), { recursive: true });
-					await writeFile(`${stateFile}.${process.pid}.tmp`, JSON.stringify({ version, state }));
-					await rename(`${stateFile}.${process.pid}.tmp`, stateFile);
+					await writeBuildState(stateFile, version, state);
 					const reused = pages.length - checked;
 					logger.info(`Checked internal links of ${checked} pages (${reused} unchanged since the last pass): none broken.`);
 					return;

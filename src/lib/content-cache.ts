@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { writeFileAtomic } from './atomic-write.ts';
 
 /**
  * A folder of build results kept between builds, each filed under a hash of everything that shapes it, so an unchanged
@@ -61,6 +63,22 @@ export function versionOf(files: readonly string[], root = process.cwd()): strin
 	const hash = createHash('sha256');
 	for (const file of files) hash.update(readFileSync(resolve(root, file)));
 	return hash.digest('hex').slice(0, 16);
+}
+
+/** What a build kept for the next one (e.g. the last link check), if code of this `version` wrote it; else undefined. */
+export async function readBuildState<T>(file: string, version: string): Promise<T | undefined> {
+	try {
+		const saved = JSON.parse(await readFile(file, 'utf8')) as { version: string; state: T };
+		return saved.version === version ? saved.state : undefined;
+	} catch {
+		// Nothing kept yet, or an unreadable file: the caller starts from scratch.
+		return undefined;
+	}
+}
+
+/** Keep `state` for the next build, filed with the `version` of the code that made it. */
+export function writeBuildState(file: string, version: string, state: unknown): Promise<void> {
+	return writeFileAtomic(file, JSON.stringify({ version, state }));
 }
 
 /** The folder build caches live in: Astro's cacheDir, which tests that build variants side by side set apart. */

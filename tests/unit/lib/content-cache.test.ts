@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ContentCache, versionOf } from '../../../src/lib/content-cache.ts';
+import { ContentCache, readBuildState, versionOf, writeBuildState } from '../../../src/lib/content-cache.ts';
 
 const folders: string[] = [];
 const tempFolder = () => {
@@ -69,5 +69,18 @@ describe('versionOf', () => {
 		writeFileSync(file, 'two');
 		expect(versionOf([file])).not.toBe(before);
 		expect(versionOf([file])).toMatch(/^[0-9a-f]{16}$/);
+	});
+});
+
+describe('build state', () => {
+	it('gives back what the last build kept, only to code of the same version', async () => {
+		const file = join(tempFolder(), 'academy-link-check', 'passed.json');
+		expect(await readBuildState(file, 'v1'), 'nothing kept yet').toBeUndefined();
+		await writeBuildState(file, 'v1', { pages: [['a', 1]] });
+		expect(await readBuildState(file, 'v1')).toEqual({ pages: [['a', 1]] });
+		expect(await readBuildState(file, 'v2'), 'kept by other code').toBeUndefined();
+		expect(readdirSync(join(file, '..'))).toEqual(['passed.json']);
+		writeFileSync(file, '{"version": "v1", "sta');
+		expect(await readBuildState(file, 'v1'), 'an unreadable file').toBeUndefined();
 	});
 });
