@@ -133,8 +133,3 @@ export function checkLinks(pages: readonly BuiltPage[], assets: ReadonlySet<stri
 	}
 	return { broken, checked, state };
 }
-
-/** Every broken link of the site, checking every page (see checkLinks). */
-export function findBrokenLinks(pages: readonly BuiltPage[], assets: ReadonlySet<string>): BrokenLink[] {
-	return checkLinks(pages, assets).broken;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLinks, fileToUrlPath, findBrokenLinks, type BuiltPage } from '../../../src/lib/link-check.ts';
+import { checkLinks, fileToUrlPath, type BuiltPage } from '../../../src/lib/link-check.ts';
 
 const page = (path: string, html: string) => ({ path, html });
 
@@ -26,7 +26,7 @@ describe('internal link check', () => {
 	];
 
 	it('reports missing pages, missing fragments and near misses, and nothing else', () => {
-		expect(findBrokenLinks(pages, new Set(['/logo.svg']))).toEqual([
+		expect(checkLinks(pages, new Set(['/logo.svg'])).broken).toEqual([
 			{ page: '/', link: '/missing/', reason: 'no page or file at /missing/' },
 			{ page: '/guide/', link: '#nope', reason: '/guide/ has no element with id "nope"' },
 			{ page: '/other/', link: '/guide', reason: 'no page or file at /guide (did you mean /guide/?)' },
@@ -34,7 +34,7 @@ describe('internal link check', () => {
 	});
 
 	it('treats a missing asset as broken', () => {
-		expect(findBrokenLinks([page('/guide/', '<img src="/logo.svg">')], new Set())).toEqual([
+		expect(checkLinks([page('/guide/', '<img src="/logo.svg">')], new Set()).broken).toEqual([
 			{ page: '/guide/', link: '/logo.svg', reason: 'no page or file at /logo.svg' },
 		]);
 	});
@@ -52,7 +52,7 @@ describe('incremental link check', () => {
 	/** Check the changed site against the state of the pass above; it must find what a full check finds. */
 	function recheck(pages: BuiltPage[], changedAssets = assets) {
 		const result = checkLinks(pages, changedAssets, passed.state);
-		expect(result.broken, 'the incremental check finds what a full check finds').toEqual(findBrokenLinks(pages, changedAssets));
+		expect(result.broken, 'the incremental check finds what a full check finds').toEqual(checkLinks(pages, changedAssets).broken);
 		return result;
 	}
 
