@@ -28,8 +28,10 @@ async function reuse(
 
 describe('pages lent by site.open()', () => {
 	it('clear localStorage, sessionStorage, cookies and IndexedDB of the last user', async () => {
-		const page = await reuse(GUIDE, {}, (page) =>
-			page.evaluate(async () => {
+		const page = await reuse(GUIDE, {}, async (page) => {
+			// Clearing the site's origin leaves other hosts' cookies, which a test can set through the context.
+			await page.context().addCookies([{ name: 'left-behind', value: 'elsewhere', url: 'http://localhost/' }]);
+			await page.evaluate(async () => {
 				localStorage.setItem('left-behind', 'local');
 				sessionStorage.setItem('left-behind', 'session');
 				document.cookie = 'left-behind=cookie; path=/';
@@ -42,8 +44,8 @@ describe('pages lent by site.open()', () => {
 					};
 					request.onerror = () => reject(request.error);
 				});
-			}),
-		);
+			});
+		});
 		const left = await page.evaluate(async () => ({
 			localStorage: localStorage.getItem('left-behind'),
 			sessionStorage: sessionStorage.getItem('left-behind'),
@@ -51,6 +53,7 @@ describe('pages lent by site.open()', () => {
 			indexedDB: (await indexedDB.databases()).map((database) => database.name),
 		}));
 		expect(left).toEqual({ localStorage: null, sessionStorage: null, cookie: '', indexedDB: [] });
+		expect(await page.context().cookies()).toEqual([]);
 		site.release(page);
 	});
 
