@@ -1,3 +1,4 @@
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSite, type SiteHarness } from '../helpers/site.ts';
 
@@ -12,11 +13,7 @@ afterAll(async () => {
 const GUIDE = '/software-supply-chain/sboms/';
 
 /** Open a path with `options` once, let `use` do what a test would, give the page back and open it again. */
-async function reuse(
-	path: string,
-	options: Parameters<SiteHarness['open']>[1],
-	use: (page: Awaited<ReturnType<SiteHarness['open']>>) => Promise<void>,
-) {
+async function reuse(path: string, options: BrowserContextOptions, use: (page: Page) => Promise<void>): Promise<Page> {
 	const first = await site.open(path, options);
 	await use(first);
 	site.release(first);
@@ -79,7 +76,7 @@ describe('pages lent by site.open()', () => {
 	});
 
 	it('bring the viewport, colour scheme, permissions and mouse back to the options', async () => {
-		const options = { colorScheme: 'dark', permissions: ['clipboard-read'] } as const;
+		const options = { colorScheme: 'dark' as const, permissions: ['clipboard-read'] };
 		const page = await reuse(GUIDE, options, async (page) => {
 			await page.setViewportSize({ width: 390, height: 844 });
 			await page.emulateMedia({ colorScheme: 'light', media: 'print' });

@@ -26,8 +26,8 @@ export interface SiteHarness {
 	newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
 	/**
 	 * Open a path of the site in a page lent from the harness's pool, one pool per set of context options; give it back
-	 * with `release(page)`. On this machine a new page costs about a second of CPU for its renderer process, while
-	 * navigating a page the renderer already runs costs about half that, so the tests of a file share their pages.
+	 * with `release(page)`. On this machine a new page costs about a second of CPU for its renderer process before it
+	 * loads anything, more than loading a path takes, so the tests of a file share their pages.
 	 *
 	 * Before a page is lent again it is reset: the site origin's storage cleared (cookies, localStorage,
 	 * sessionStorage, IndexedDB, Cache Storage, service workers), the context's cookies cleared and its permissions
