@@ -10,6 +10,6 @@ describeAccessibility('dark', (site) => {
 		await page.fill('#search-input', 'cosign');
 		await page.locator('.search-results > li').first().waitFor();
 		expect(await wcagViolations(page)).toEqual([]);
-		await page.context().close();
+		site().release(page);
 	});
 });

@@ -8,6 +8,6 @@ describeAccessibility('light', (site) => {
 		const page = await site().open('/images/python/', { viewport: PHONE_VIEWPORT });
 		await page.click('[data-menu-button]');
 		expect(await wcagViolations(page)).toEqual([]);
-		await page.context().close();
+		site().release(page);
 	});
 });

@@ -31,9 +31,7 @@ function pagesSharingASyncKey(): { key: string; pages: [string, string] } {
 describe('Tabs', () => {
 	it('switches with arrow keys, shows one panel at a time and remembers a synced choice on the next page', async () => {
 		const { key, pages } = pagesSharingASyncKey();
-		const context = await site.newContext();
-		const page = await context.newPage();
-		await page.goto(`${site.url}${pages[0]}`);
+		const page = await site.open(pages[0]);
 		const tabs = page.locator(`academy-tabs[data-sync-key="${key}"]`).first();
 		const tabButtons = tabs.locator('[role="tab"]');
 		expect(await tabButtons.count()).toBeGreaterThan(1);
@@ -50,34 +48,30 @@ describe('Tabs', () => {
 		await page.goto(`${site.url}${pages[1]}`);
 		const synced = page.locator(`academy-tabs[data-sync-key="${key}"]`).first();
 		expect((await synced.locator('[role="tab"][aria-selected="true"]').innerText()).trim()).toBe(label);
-		await context.close();
+		site.release(page);
 	});
 
 	it('shows every panel under its label without JavaScript', async () => {
 		const { key, pages } = pagesSharingASyncKey();
-		const context = await site.newContext({ javaScriptEnabled: false });
-		const page = await context.newPage();
-		await page.goto(`${site.url}${pages[0]}`);
+		const page = await site.open(pages[0], { javaScriptEnabled: false });
 		const tabs = page.locator(`academy-tabs[data-sync-key="${key}"]`).first();
 		const panels = tabs.locator('.tab-panel');
 		expect(await panels.count()).toBeGreaterThan(1);
 		expect(await tabs.locator('.tab-panel:visible').count()).toBe(await panels.count());
-		await context.close();
+		site.release(page);
 	});
 });
 
 describe('other components', () => {
 	it('renders callouts as labelled asides and steps as a numbered list', async () => {
-		const context = await site.newContext();
-		const page = await context.newPage();
 		const withSteps = readdirSync('content/docs', { recursive: true, encoding: 'utf8' }).find(
 			(file) => file.endsWith('.mdx') && readFileSync(join('content/docs', file), 'utf8').includes('<Steps>'),
 		)!;
-		await page.goto(`${site.url}${docPathForFile(withSteps)}`);
+		const page = await site.open(docPathForFile(withSteps));
 		expect(await page.locator('.steps ol > li').count()).toBeGreaterThan(1);
 		await page.goto(`${site.url}/software-supply-chain/sboms/`);
 		const callout = page.locator('aside.callout').first();
 		expect(await callout.getAttribute('aria-label')).toBeTruthy();
-		await context.close();
+		site.release(page);
 	});
 });

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docPathForFile } from '../../src/lib/routes.ts';
 import { startSite, type SiteHarness } from '../helpers/site.ts';
@@ -49,9 +49,11 @@ async function watchedContext(options: Parameters<SiteHarness['newContext']>[0] 
 	return { context, violations };
 }
 
-/** Open a path and check that the response carries the policy as a header, the way a host serves it. */
-async function open(context: BrowserContext, path: string): Promise<Page> {
-	const page = await context.newPage();
+/**
+ * Load a path in a page and check that the response carries the policy as a header, the way a host serves it. A test
+ * loads its second path in the same page: a new page would cost a renderer process.
+ */
+async function visit(page: Page, path: string): Promise<Page> {
 	const response = await page.goto(`${site.url}${path}`);
 	const policy = response?.headers()['content-security-policy'] ?? '';
 	expect(policy, `${path} is served with a Content-Security-Policy header`).toContain("frame-ancestors 'none'");
@@ -62,7 +64,7 @@ async function open(context: BrowserContext, path: string): Promise<Page> {
 describe('Content Security Policy', () => {
 	it('blocks nothing the site does: theme, search with filters, tabs, copy buttons', async () => {
 		const { context, violations } = await watchedContext({ permissions: ['clipboard-read', 'clipboard-write'] });
-		const page = await open(context, '/');
+		const page = await visit(await context.newPage(), '/');
 
 		// The inline theme script ran (it is allowed by its hash) and the theme switch works.
 		expect(await page.getAttribute('html', 'data-theme-choice')).toBe('auto');
@@ -102,13 +104,13 @@ describe('Content Security Policy', () => {
 			isMobile: true,
 			hasTouch: true,
 		});
-		const page = await open(context, '/software-supply-chain/sboms/');
+		const page = await visit(await context.newPage(), '/software-supply-chain/sboms/');
 		const menu = page.locator('[data-menu-button]');
 		await menu.click();
 		expect(await menu.getAttribute('aria-expanded')).toBe('true');
 		await page.keyboard.press('Escape');
 
-		const catalog = await open(context, '/images/');
+		const catalog = await visit(page, '/images/');
 		const all = await catalog.locator('[data-image-list] > li:visible').count();
 		await catalog.selectOption('select[name="arch"]', 'arm64');
 		await catalog.fill('input[name="q"]', 'python');
@@ -120,12 +122,12 @@ describe('Content Security Policy', () => {
 
 	it('blocks nothing in the learning-path progress or the image sidebar filter', async () => {
 		const { context, violations } = await watchedContext();
-		const guide = await open(context, '/software-supply-chain/sboms/');
+		const guide = await visit(await context.newPage(), '/software-supply-chain/sboms/');
 		const read = guide.getByRole('checkbox', { name: 'Mark this guide as read' });
 		await read.check();
 		expect(await guide.locator('[data-progress-text]').first().textContent()).toMatch(/^1 of \d+ read$/);
 
-		const image = await open(context, '/images/python/');
+		const image = await visit(guide, '/images/python/');
 		const sidebar = image.getByRole('navigation', { name: 'Images' });
 		await sidebar.getByLabel('Filter images').fill('no-such-image');
 		await expect.poll(() => sidebar.getByRole('status').textContent()).toBe('Nothing matches.');
@@ -136,7 +138,7 @@ describe('Content Security Policy', () => {
 
 	it('reports a violation when inline code without a hash runs (the watch works)', async () => {
 		const { context, violations } = await watchedContext();
-		const page = await open(context, '/');
+		const page = await visit(await context.newPage(), '/');
 		await page.evaluate(() => {
 			const script = document.createElement('script');
 			script.textContent = 'window.injected = true';

@@ -50,7 +50,7 @@ describe('image catalog', () => {
 		expect(await visible()).toBe(noShell.length);
 		await page.selectOption('select[name="shell"]', '');
 		expect(await visible()).toBe(images.length);
-		await page.context().close();
+		site.release(page);
 	});
 
 	it('filters by the outcome of the signature check, counting each outcome', async () => {
@@ -70,7 +70,7 @@ describe('image catalog', () => {
 		);
 		await page.selectOption('select[name="signature"]', '');
 		expect(await visibleNames()).toHaveLength(images.length);
-		await page.context().close();
+		site.release(page);
 	});
 
 	it('says on the catalog that the data is demo data, and how to build from real data', async () => {
@@ -80,14 +80,14 @@ describe('image catalog', () => {
 		const text = await notice.innerText();
 		expect(text).toContain('Demo data, not a real registry');
 		expect(text).toMatch(/npm run images:sync/);
-		await page.context().close();
+		site.release(page);
 	});
 
 	it('shows the full list without JavaScript', async () => {
 		const page = await site.open('/images/', { javaScriptEnabled: false });
 		expect(await page.locator('[data-image-list] > li:visible').count()).toBe(images.length);
 		expect(await page.locator('[data-filters]').isVisible()).toBe(false);
-		await page.context().close();
+		site.release(page);
 	});
 });
 
@@ -104,7 +104,7 @@ describe('image page', () => {
 		expect(await row('User').innerText()).toBe(latest.platforms[0]!.config.user!);
 		expect(await row('Entrypoint').innerText()).toBe(latest.platforms[0]!.config.entrypoint!.join('\n'));
 		expect(await page.locator('#packages-latest + p').innerText()).toContain(`${variantPackages(latest)!.length} packages`);
-		await page.context().close();
+		site.release(page);
 	});
 
 	it('copies the pull command of the public image, and pins no demo digest', async () => {
@@ -117,7 +117,7 @@ describe('image page', () => {
 		const digest = orderedVariants(images.find((image) => image.name === 'static')!)[0]!.digest;
 		await page.getByRole('button', { name: 'Copy digest of latest', exact: true }).click();
 		await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(digest);
-		await page.context().close();
+		site.release(page);
 	});
 
 	it('shows a Verified badge only for a verified signature, saying what, by whom, when and against which root', async () => {
@@ -131,7 +131,7 @@ describe('image page', () => {
 		expect(text).toContain(DEMO_SIGNING_POLICY.certificateOidcIssuer);
 		expect(text).toMatch(/Transparency log\s+entry \d+, logged \w{3} \d+, \d{4}/);
 		expect(text).toMatch(/Trust root\s+demo \(sha256:[0-9a-f]{64}\)/);
-		await page.context().close();
+		site.release(page);
 	});
 
 	it('shows a failed check with its reason and an unsigned variant as not signed, never as Verified', async () => {
@@ -144,7 +144,7 @@ describe('image page', () => {
 		const unsigned = page.locator('[data-verification="unsigned"]');
 		expect(await unsigned.innerText()).toContain('Not signed');
 		expect(await unsigned.innerText()).toContain('No signature or signed attestation refers to');
-		await page.context().close();
+		site.release(page);
 	});
 
 	it('says on every image page that the data is demo data, and links the same data as JSON', async () => {
@@ -163,7 +163,7 @@ describe('image page', () => {
 		]);
 		expect(response.status()).toBe(200);
 		expect(((await response.json()) as { image: { name: string } }).image.name).toBe('python');
-		await page.context().close();
+		site.release(page);
 	});
 
 	it('says plainly what an image does not publish', async () => {
@@ -172,17 +172,17 @@ describe('image page', () => {
 		expect(text).toContain('This variant publishes no SBOM, so its packages are unknown.');
 		expect(text).toContain('This variant publishes no attestations.');
 		expect(text).not.toMatch(/undefined|null|NaN/);
+		site.release(page);
 		const pytorch = await site.open('/images/pytorch/');
 		expect(await pytorch.locator('main').innerText()).toContain('Single platform: linux/amd64.');
-		await page.context().close();
-		await pytorch.context().close();
+		site.release(pytorch);
 	});
 
 	it('fits a phone screen without sideways scrolling', async () => {
 		for (const path of ['/images/', '/images/python/', '/images/packages/']) {
 			const page = await site.open(path, { viewport: { width: 390, height: 844 } });
 			expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), path).toBeLessThanOrEqual(0);
-			await page.context().close();
+			site.release(page);
 		}
 	});
 });
@@ -191,7 +191,7 @@ describe('searching images', () => {
 	it('ranks an image page first for its name', async () => {
 		const page = await site.open('/');
 		expect((await search(page, 'redis'))[0]).toBe('/images/redis/');
-		await page.context().close();
+		site.release(page);
 	});
 
 	it('finds the images that ship a package', async () => {
@@ -203,7 +203,7 @@ describe('searching images', () => {
 		const results = await search(page, name);
 		for (const owner of owners) expect(results).toContain(`/images/${owner.image}/`);
 		expect(results).toContain('/images/packages/');
-		await page.context().close();
+		site.release(page);
 	});
 });
 
@@ -217,7 +217,7 @@ describe('accessibility of image pages (axe-core, WCAG 2.2 A/AA)', () => {
 		it(`has no violations on ${path} (${colorScheme})`, async () => {
 			const page = await site.open(path, { colorScheme });
 			expect(await wcagViolations(page)).toEqual([]);
-			await page.context().close();
+			site.release(page);
 		});
 	}
 });

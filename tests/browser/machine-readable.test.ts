@@ -108,7 +108,7 @@ describe('"View as Markdown" and "Copy page" on a guide', () => {
 		const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('.md')), link.click()]);
 		expect(response.headers()['content-type']).toBe('text/markdown; charset=utf-8');
 		expect((await response.text()).split('\n')[0]).toBe(`# ${title}`);
-		await page.context().close();
+		site.release(page);
 	});
 
 	it('copies the twin with the keyboard: Tab from the link to the button, Enter, and "Copied" is announced', async () => {
@@ -126,7 +126,7 @@ describe('"View as Markdown" and "Copy page" on a guide', () => {
 		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(twin);
 		// The label comes back, so the button can be used again.
 		await expect.poll(() => button.textContent(), { timeout: 5_000 }).toBe('Copy page');
-		await page.context().close();
+		site.release(page);
 	});
 
 	it('reveals the button without moving anything: same boxes with and without JavaScript, no layout shift', async () => {
@@ -142,7 +142,7 @@ describe('"View as Markdown" and "Copy page" on a guide', () => {
 				}),
 			);
 			const visibility = await page.locator('.page-copy').evaluate((node) => getComputedStyle(node).visibility);
-			await page.context().close();
+			site.release(page);
 			return { measured, visibility };
 		};
 		const without = await boxes(false);
@@ -163,7 +163,7 @@ describe('"View as Markdown" and "Copy page" on a guide', () => {
 				}),
 		);
 		expect(shifts, 'cumulative layout shift while the page loads').toBe(0);
-		await page.context().close();
+		site.release(page);
 	});
 });
 

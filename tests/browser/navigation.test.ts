@@ -55,14 +55,14 @@ describe('home page', () => {
 			'Tagged variants': images.reduce((sum, image) => sum + image.variants.length, 0),
 			Packages: packageIndex(images).size,
 		});
-		await page.context().close();
+		site.release(page);
 	});
 
 	it('says the catalog is demo data when the snapshot is', async () => {
 		const snapshot = JSON.parse(readFileSync('content/images/_snapshot.json', 'utf8')) as { demo: boolean };
 		const page = await site.open('/');
 		expect(await page.locator('.home-demo').count()).toBe(snapshot.demo ? 1 : 0);
-		await page.context().close();
+		site.release(page);
 	});
 
 	it('draws the header logo and the favicon from the same mark', async () => {
@@ -73,14 +73,14 @@ describe('home page', () => {
 		expect(response.headers()['content-type']).toBe('image/svg+xml');
 		expect(inline.length).toBeGreaterThan(2);
 		expect(drawing(await response.text())).toEqual(inline);
-		await page.context().close();
+		site.release(page);
 	});
 
 	it('opens search from the headline field', async () => {
 		const page = await site.open('/');
 		await page.click('[data-search-button="field"]');
 		await expect.poll(() => page.locator('#search-input').isVisible(), { timeout: 30_000 }).toBe(true);
-		await page.context().close();
+		site.release(page);
 	});
 });
 
@@ -98,11 +98,12 @@ describe('image page sidebar', () => {
 		expect(shown).toEqual(images.map((image) => image.name).filter((name) => name.includes('py')));
 		await sidebar.getByLabel('Filter images').fill('no-such-image');
 		expect(await sidebar.getByRole('status').textContent()).toBe('Nothing matches.');
-		await page.context().close();
+		site.release(page);
 	});
 
 	it('points at the whole list when a windowed list has no match', async () => {
 		// The real catalog fits the sidebar; a catalog over SIDEBAR_FOLDER_LIMIT ends its window with this link.
+		// A context of its own, not site.open(): the route must apply to the page's first load.
 		const context = await site.newContext();
 		const page = await context.newPage();
 		await page.route(`${site.url}/images/python/`, async (route) => {
@@ -130,6 +131,6 @@ describe('image page sidebar', () => {
 		expect(await sidebar.isVisible()).toBe(false);
 		await page.click('[data-menu-button]');
 		expect(await sidebar.locator('[aria-current="page"]').isVisible()).toBe(true);
-		await page.context().close();
+		site.release(page);
 	});
 });

@@ -33,7 +33,7 @@ describe('learning path pages', () => {
 			expect(await page.locator('h1').textContent()).toBe(path.title);
 			expect(await linkPaths(page.locator('.path-steps li > a')), path.id).toEqual(path.guides.map(docPath));
 		}
-		await page.context().close();
+		site.release(page);
 	});
 
 	it('render the paths of a section on its landing page, from the same data', async () => {
@@ -42,7 +42,7 @@ describe('learning path pages', () => {
 		expect(await page.locator('.section-paths .path-card-title').allTextContents()).toEqual(expected.map((path) => path.title));
 		const firstSteps = page.locator('.section-paths .path-card').first().locator('.path-steps li > a');
 		expect(await linkPaths(firstSteps)).toEqual(expected[0]!.guides.map(docPath));
-		await page.context().close();
+		site.release(page);
 	});
 });
 
@@ -56,7 +56,7 @@ describe('a guide in a learning path', () => {
 		expect(parts.map((part) => part.replace(/\s+/g, ' ').trim())).toEqual(expected);
 		const next = await linkPaths(page.locator('.path-next-link'));
 		expect(next[0]).toBe(docPath(firstPath!.guides[firstPath!.guides.indexOf(shared) + 1]!));
-		await page.context().close();
+		site.release(page);
 	});
 
 	it('says when it is the last part, with no next step', async () => {
@@ -65,14 +65,12 @@ describe('a guide in a learning path', () => {
 		const box = page.locator('.path-next-path', { hasText: path.title });
 		expect(await box.locator('.path-next-link').count()).toBe(0);
 		expect(await box.locator('.path-next-end').textContent()).toContain('last guide of the path');
-		await page.context().close();
+		site.release(page);
 	});
 
 	it('keeps progress across reloads and pages, in localStorage only', async () => {
 		const path = firstPath!;
-		const context = await site.newContext();
-		const page = await context.newPage();
-		await page.goto(`${site.url}${docPath(shared)}`);
+		const page = await site.open(docPath(shared));
 		// Whatever the page loads by itself (the favicon comes late) is done before the reader marks anything.
 		await page.waitForLoadState('networkidle');
 		const requests: string[] = [];
@@ -101,7 +99,7 @@ describe('a guide in a learning path', () => {
 			`0 of ${path.guides.length} read`,
 		);
 		expect(await step.getAttribute('data-read')).toBeNull();
-		await context.close();
+		site.release(page);
 	});
 
 	it('shows no progress controls without JavaScript, and the path still reads in order', async () => {
@@ -109,6 +107,6 @@ describe('a guide in a learning path', () => {
 		expect(await page.locator('[data-read-control]').first().isVisible()).toBe(false);
 		expect(await page.locator('.path-progress').first().isVisible()).toBe(false);
 		expect(await page.locator('.path-steps li > a').count()).toBe(paths[0]!.guides.length);
-		await page.context().close();
+		site.release(page);
 	});
 });

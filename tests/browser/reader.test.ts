@@ -56,9 +56,7 @@ function wordOnlyInOneBody(): { word: string; href: string } {
 describe('search', () => {
 	it('finds a guide by a word only in its body and opens it from the keyboard', async () => {
 		const { word, href } = wordOnlyInOneBody();
-		const context = await site.newContext();
-		const page = await context.newPage();
-		await page.goto(`${site.url}/`);
+		const page = await site.open('/');
 		await page.keyboard.press('Control+k');
 		const input = page.locator('#search-input');
 		// The dialog's code and Pagefind load on first use; on a loaded machine that takes longer than poll's 1 s default,
@@ -71,13 +69,11 @@ describe('search', () => {
 		await page.keyboard.press('ArrowDown');
 		expect(await first.evaluate((node) => node === document.activeElement)).toBe(true);
 		await Promise.all([page.waitForURL(`${site.url}${href}`), page.keyboard.press('Enter')]);
-		await context.close();
+		site.release(page);
 	});
 
 	it('opens with the button and "/" and closes with Escape, returning focus', async () => {
-		const context = await site.newContext();
-		const page = await context.newPage();
-		await page.goto(`${site.url}${ARTICLE}`);
+		const page = await site.open(ARTICLE);
 		await page.click('[data-search-button]');
 		const dialog = page.locator('dialog.search-dialog');
 		await dialog.waitFor({ state: 'visible' });
@@ -86,7 +82,7 @@ describe('search', () => {
 		expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-search-button'))).toBe(true);
 		await page.keyboard.press('/');
 		await dialog.waitFor({ state: 'visible' });
-		await context.close();
+		site.release(page);
 	});
 
 	it('links sub-results to sections of the page, never the page itself again', async () => {
@@ -106,7 +102,7 @@ describe('search', () => {
 				expect(sub.split('#')[0], sub).toBe(url.split('#')[0]);
 			}
 		}
-		await page.context().close();
+		site.release(page);
 	});
 
 	it('shows the package index entry first for a package name, linking to its row', async () => {
@@ -132,7 +128,7 @@ describe('search', () => {
 			expect(packages).toContain(row.title);
 			expect(row.hash).toBe(`#pkg-${idFromName(row.title!)}`);
 		}
-		await page.context().close();
+		site.release(page);
 	});
 });
 
@@ -160,7 +156,7 @@ describe('what a guide was checked against', () => {
 			})),
 		);
 		expect(links).toEqual(frontmatter.sources.map(({ url }) => ({ href: url, rel: 'noopener noreferrer', visible: true })));
-		await page.context().close();
+		site.release(page);
 	});
 });
 
@@ -187,19 +183,15 @@ describe('theme', () => {
 	});
 
 	it('follows the system preference on auto', async () => {
-		const context = await site.newContext({ colorScheme: 'dark' });
-		const page = await context.newPage();
-		await page.goto(`${site.url}/`);
+		const page = await site.open('/', { colorScheme: 'dark' });
 		expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
-		await context.close();
+		site.release(page);
 	});
 });
 
 describe('code blocks', () => {
 	it('copies a command without its prompt or output and announces it', async () => {
-		const context = await site.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
-		const page = await context.newPage();
-		await page.goto(`${site.url}${ARTICLE}`);
+		const page = await site.open(ARTICLE, { permissions: ['clipboard-read', 'clipboard-write'] });
 		const figure = page.locator('figure.code-block.is-code').first();
 		const button = figure.locator('button[data-copy]');
 		await button.focus();
@@ -211,15 +203,13 @@ describe('code blocks', () => {
 		expect(clipboard.length).toBeGreaterThan(0);
 		expect(shown).toContain(clipboard.split('\n')[0]!);
 		expect(clipboard).not.toMatch(/^\$ /m);
-		await context.close();
+		site.release(page);
 	});
 });
 
 describe('phone layout', () => {
 	it('opens the menu, traps focus inside it and closes on Escape', async () => {
-		const context = await site.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-		const page = await context.newPage();
-		await page.goto(`${site.url}${ARTICLE}`);
+		const page = await site.open(ARTICLE, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 		const sidebar = page.locator('#sidebar');
 		expect(await sidebar.isVisible()).toBe(false);
 		const menu = page.locator('[data-menu-button]');
@@ -238,19 +228,17 @@ describe('phone layout', () => {
 		expect(await sidebar.isVisible()).toBe(false);
 		expect(await menu.getAttribute('aria-expanded')).toBe('false');
 		expect(await menu.evaluate((node) => node === document.activeElement)).toBe(true);
-		await context.close();
+		site.release(page);
 	});
 
 	it('shows the table of contents as a collapsible bar', async () => {
-		const context = await site.newContext({ viewport: { width: 390, height: 844 } });
-		const page = await context.newPage();
-		await page.goto(`${site.url}${ARTICLE}`);
+		const page = await site.open(ARTICLE, { viewport: { width: 390, height: 844 } });
 		expect(await page.locator('table-of-contents').isVisible()).toBe(false);
 		const bar = page.locator('details.mobile-toc');
 		expect(await bar.isVisible()).toBe(true);
 		await bar.locator('summary').click();
 		expect(await bar.locator('a').first().isVisible()).toBe(true);
-		await context.close();
+		site.release(page);
 	});
 
 	it('keeps the copy button off the text of the first code line', async () => {
@@ -275,7 +263,7 @@ describe('phone layout', () => {
 		);
 		expect(overlaps.length).toBeGreaterThan(2);
 		expect(overlaps).toEqual(overlaps.map(() => ({ button: true, overlap: false })));
-		await page.context().close();
+		site.release(page);
 	});
 
 	it('shows the whole site name in the header, beside the menu, search and theme controls', async () => {
@@ -293,7 +281,7 @@ describe('phone layout', () => {
 		expect(size.clippedY, 'the name is cut off below').toBe(false);
 		expect(size.right).toBeLessThanOrEqual(size.searchLeft);
 		expect(await name.textContent()).toBe('Supply Chain Academy');
-		await page.context().close();
+		site.release(page);
 	});
 
 	it('names the header search button for screen readers', async () => {
@@ -302,15 +290,13 @@ describe('phone layout', () => {
 		expect(await button.isVisible()).toBe(true);
 		// The label is clipped to a pixel, out of sight, but stays the button's name.
 		expect((await page.locator('.site-header .search-label').boundingBox())!.width).toBeLessThanOrEqual(1);
-		await page.context().close();
+		site.release(page);
 	});
 });
 
 describe('table of contents', () => {
 	it('scrolls to the heading of a link and marks it as current', async () => {
-		const context = await site.newContext();
-		const page = await context.newPage();
-		await page.goto(`${site.url}${ARTICLE}`);
+		const page = await site.open(ARTICLE);
 		const links = page.locator('table-of-contents a');
 		const link = links.nth(Math.floor((await links.count()) / 2));
 		const id = decodeURIComponent((await link.getAttribute('href'))!.slice(1));
@@ -320,6 +306,6 @@ describe('table of contents', () => {
 			.toBeLessThan(120);
 		expect(page.url()).toContain(`#${id}`);
 		await expect.poll(() => page.locator('table-of-contents a[aria-current="true"]').count()).toBe(1);
-		await context.close();
+		site.release(page);
 	});
 });

@@ -46,7 +46,7 @@ export function describeAccessibility(scheme: 'light' | 'dark', more: (site: () 
 				it(`has no violations on the ${name} (${width.name}, ${scheme})`, async () => {
 					const page = await site.open(path, { colorScheme: scheme, viewport: width.viewport });
 					expect(await wcagViolations(page)).toEqual([]);
-					await page.context().close();
+					site.release(page);
 				});
 			}
 		}
@@ -55,7 +55,7 @@ export function describeAccessibility(scheme: 'light' | 'dark', more: (site: () 
 			it(`has no violations on the ${name}`, async () => {
 				const page = await site.open(path, { colorScheme: scheme });
 				expect(await wcagViolations(page)).toEqual([]);
-				await page.context().close();
+				site.release(page);
 			});
 		}
 

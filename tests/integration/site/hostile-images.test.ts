@@ -99,13 +99,14 @@ describe('image pages built from hostile registry data', () => {
 				{ width: 1280, height: 900 },
 				{ width: 390, height: 844 },
 			]) {
+				// One page for the three paths: each load is a fresh document, and a new page would cost a renderer process.
+				const page = await browser.newPage({ viewport });
+				const dialogs: string[] = [];
+				page.on('dialog', async (dialog) => {
+					dialogs.push(dialog.message());
+					await dialog.dismiss();
+				});
 				for (const path of ['/images/hostile/', '/images/', '/images/packages/']) {
-					const page = await browser.newPage({ viewport });
-					const dialogs: string[] = [];
-					page.on('dialog', async (dialog) => {
-						dialogs.push(dialog.message());
-						await dialog.dismiss();
-					});
 					await page.goto(`${server.url}${path}`);
 					// Open every disclosure and hover the hostile values so event-handler payloads would fire.
 					await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
@@ -118,8 +119,8 @@ describe('image pages built from hostile registry data', () => {
 					expect(dialogs).toEqual([]);
 					const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 					expect(overflow, `${path} at ${viewport.width}px`).toBeLessThanOrEqual(0);
-					await page.close();
 				}
+				await page.close();
 			}
 		} finally {
 			await browser.close();
