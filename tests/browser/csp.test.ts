@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docPathForFile } from '../../src/lib/routes.ts';
 import { startSite, type SiteHarness } from '../helpers/site.ts';
+import { withClipboard } from '../helpers/clipboard.ts';
 
 let site: SiteHarness;
 beforeAll(async () => {
@@ -86,13 +87,15 @@ describe('Content Security Policy', () => {
 		const tabs = page.locator('academy-tabs [role="tab"]');
 		await tabs.nth(1).click();
 		expect(await tabs.nth(1).getAttribute('aria-selected')).toBe('true');
-		const copy = page.locator('figure.code-block button[data-copy]').first();
-		await copy.click();
-		await expect.poll(() => copy.textContent(), { timeout: 10_000 }).toBe('Copied');
-		// "Copy page" fetches the Markdown twin and writes it through a pending ClipboardItem.
-		const copyPage = page.locator('.page-copy');
-		await copyPage.click();
-		await expect.poll(() => copyPage.textContent(), { timeout: 10_000 }).toBe('Copied');
+		await withClipboard(async () => {
+			const copy = page.locator('figure.code-block button[data-copy]').first();
+			await copy.click();
+			await expect.poll(() => copy.textContent(), { timeout: 10_000 }).toBe('Copied');
+			// "Copy page" fetches the Markdown twin and writes it through a pending ClipboardItem.
+			const copyPage = page.locator('.page-copy');
+			await copyPage.click();
+			await expect.poll(() => copyPage.textContent(), { timeout: 10_000 }).toBe('Copied');
+		});
 
 		expect(violations).toEqual([]);
 		await context.close();

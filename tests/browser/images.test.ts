@@ -7,6 +7,7 @@ import type { ImageRepository } from '../../src/images/model.ts';
 import { orderedVariants, packageIndex, variantPackages } from '../../src/images/queries.ts';
 import { DEMO_SIGNING_POLICY } from '../../src/images/demo/registry.ts';
 import { DIST, startSite, wcagViolations, type SiteHarness } from '../helpers/site.ts';
+import { withClipboard } from '../helpers/clipboard.ts';
 
 let site: SiteHarness;
 let images: ImageRepository[];
@@ -108,16 +109,18 @@ describe('image page', () => {
 	});
 
 	it('copies the pull command of the public image, and pins no demo digest', async () => {
-		const page = await site.open('/images/static/', { permissions: ['clipboard-read', 'clipboard-write'] });
-		const button = page.getByRole('button', { name: 'Copy pull command by tag' });
-		await button.click();
-		await expect.poll(() => button.textContent(), { timeout: 10_000 }).toBe('Copied');
-		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('docker pull cgr.dev/chainguard/static:latest');
-		expect(await page.getByRole('button', { name: 'Copy pull command by digest' }).count()).toBe(0);
-		const digest = orderedVariants(images.find((image) => image.name === 'static')!)[0]!.digest;
-		await page.getByRole('button', { name: 'Copy digest of latest', exact: true }).click();
-		await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(digest);
-		site.release(page);
+		await withClipboard(async () => {
+			const page = await site.open('/images/static/', { permissions: ['clipboard-read', 'clipboard-write'] });
+			const button = page.getByRole('button', { name: 'Copy pull command by tag' });
+			await button.click();
+			await expect.poll(() => button.textContent(), { timeout: 10_000 }).toBe('Copied');
+			expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('docker pull cgr.dev/chainguard/static:latest');
+			expect(await page.getByRole('button', { name: 'Copy pull command by digest' }).count()).toBe(0);
+			const digest = orderedVariants(images.find((image) => image.name === 'static')!)[0]!.digest;
+			await page.getByRole('button', { name: 'Copy digest of latest', exact: true }).click();
+			await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(digest);
+			site.release(page);
+		});
 	});
 
 	it('shows a Verified badge only for a verified signature, saying what, by whom, when and against which root', async () => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogDocumentSchema, imageDocumentSchema, packagesDocumentSchema } from '../../src/page-models/image-data.ts';
 import { siteConfig } from '../../src/site.config.ts';
 import { DIST, startSite, type SiteHarness } from '../helpers/site.ts';
+import { withClipboard } from '../helpers/clipboard.ts';
 
 let site: SiteHarness;
 beforeAll(async () => {
@@ -112,21 +113,25 @@ describe('"View as Markdown" and "Copy page" on a guide', () => {
 	});
 
 	it('copies the twin with the keyboard: Tab from the link to the button, Enter, and "Copied" is announced', async () => {
-		const page = await site.open(GUIDE, { permissions: ['clipboard-read', 'clipboard-write'] });
-		const twin = await (await fetch(`${site.url}/container-images/non-root-users.md`)).text();
-		await page.getByRole('link', { name: 'View as Markdown' }).focus();
-		await page.keyboard.press('Tab');
-		expect(await page.getByRole('button', { name: 'Copy page' }).isVisible()).toBe(true);
-		// Located by class: its accessible name changes to "Copied" while the message shows.
-		const button = page.locator('.page-copy');
-		expect(await button.evaluate((node) => node === document.activeElement), 'the button takes focus after the link').toBe(true);
-		await page.keyboard.press('Enter');
-		await expect.poll(() => button.textContent(), { timeout: 10_000 }).toBe('Copied');
-		expect(await page.locator('[data-copy-status]').textContent()).toBe('Copied to clipboard');
-		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(twin);
-		// The label comes back, so the button can be used again.
-		await expect.poll(() => button.textContent(), { timeout: 5_000 }).toBe('Copy page');
-		site.release(page);
+		await withClipboard(async () => {
+			const page = await site.open(GUIDE, { permissions: ['clipboard-read', 'clipboard-write'] });
+			const twin = await (await fetch(`${site.url}/container-images/non-root-users.md`)).text();
+			await page.getByRole('link', { name: 'View as Markdown' }).focus();
+			await page.keyboard.press('Tab');
+			expect(await page.getByRole('button', { name: 'Copy page' }).isVisible()).toBe(true);
+			// Located by class: its accessible name changes to "Copied" while the message shows.
+			const button = page.locator('.page-copy');
+			expect(await button.evaluate((node) => node === document.activeElement), 'the button takes focus after the link').toBe(
+				true,
+			);
+			await page.keyboard.press('Enter');
+			await expect.poll(() => button.textContent(), { timeout: 10_000 }).toBe('Copied');
+			expect(await page.locator('[data-copy-status]').textContent()).toBe('Copied to clipboard');
+			expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(twin);
+			// The label comes back, so the button can be used again.
+			await expect.poll(() => button.textContent(), { timeout: 5_000 }).toBe('Copy page');
+			site.release(page);
+		});
 	});
 
 	it('reveals the button without moving anything: same boxes with and without JavaScript, no layout shift', async () => {

@@ -8,6 +8,7 @@ import { compareText } from '../../src/lib/compare.ts';
 import { idFromName } from '../../src/lib/html.ts';
 import { docPathForFile } from '../../src/lib/routes.ts';
 import { startSite, type SiteHarness } from '../helpers/site.ts';
+import { withClipboard } from '../helpers/clipboard.ts';
 
 let site: SiteHarness;
 beforeAll(async () => {
@@ -191,19 +192,21 @@ describe('theme', () => {
 
 describe('code blocks', () => {
 	it('copies a command without its prompt or output and announces it', async () => {
-		const page = await site.open(ARTICLE, { permissions: ['clipboard-read', 'clipboard-write'] });
-		const figure = page.locator('figure.code-block.is-code').first();
-		const button = figure.locator('button[data-copy]');
-		await button.focus();
-		await page.keyboard.press('Enter');
-		await expect.poll(() => button.textContent(), { timeout: 10_000 }).toBe('Copied');
-		expect(await page.locator('[data-copy-status]').textContent()).toBe('Copied to clipboard');
-		const clipboard = await page.evaluate(() => navigator.clipboard.readText());
-		const shown = await figure.locator('pre').innerText();
-		expect(clipboard.length).toBeGreaterThan(0);
-		expect(shown).toContain(clipboard.split('\n')[0]!);
-		expect(clipboard).not.toMatch(/^\$ /m);
-		site.release(page);
+		await withClipboard(async () => {
+			const page = await site.open(ARTICLE, { permissions: ['clipboard-read', 'clipboard-write'] });
+			const figure = page.locator('figure.code-block.is-code').first();
+			const button = figure.locator('button[data-copy]');
+			await button.focus();
+			await page.keyboard.press('Enter');
+			await expect.poll(() => button.textContent(), { timeout: 10_000 }).toBe('Copied');
+			expect(await page.locator('[data-copy-status]').textContent()).toBe('Copied to clipboard');
+			const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+			const shown = await figure.locator('pre').innerText();
+			expect(clipboard.length).toBeGreaterThan(0);
+			expect(shown).toContain(clipboard.split('\n')[0]!);
+			expect(clipboard).not.toMatch(/^\$ /m);
+			site.release(page);
+		});
 	});
 });
 
