@@ -17,6 +17,17 @@ function lockPath(): string {
 	return join(tmpdir(), `academy-clipboard-${createHash('sha256').update(browser).digest('hex').slice(0, 16)}`);
 }
 
+/** Take the lock if nobody holds it: mkdir either creates the folder or fails because it exists, across processes. */
+async function tryToLock(lock: string): Promise<boolean> {
+	try {
+		await mkdir(lock);
+		return true;
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+		throw error;
+	}
+}
+
 /**
  * Run `use` while no other test file copies or reads the clipboard. Chromium keeps one clipboard for all its contexts,
  * and the browser files of a run share one Chromium on two workers, so without this a copy in one file can land
@@ -25,16 +36,7 @@ function lockPath(): string {
 export async function withClipboard<T>(use: () => Promise<T>): Promise<T> {
 	const lock = lockPath();
 	const deadline = Date.now() + WAIT_MS;
-	// mkdir either creates the folder or fails because it exists: one holder at a time, across processes.
-	while (
-		!(await mkdir(lock).then(
-			() => true,
-			(error: NodeJS.ErrnoException) => {
-				if (error.code !== 'EEXIST') throw error;
-				return false;
-			},
-		))
-	) {
+	while (!(await tryToLock(lock))) {
 		if (Date.now() > deadline) {
 			throw Object.assign(new Error(`The clipboard lock ${lock} was held for over ${WAIT_MS / 1000} s.`), {
 				hint: 'A test run that was killed may have left it: remove the folder and run again.',
