@@ -126,7 +126,8 @@ export async function startNginx(sites: readonly NginxSite[]): Promise<RunningNg
 		'worker_processes 1;',
 		`pid ${join(work, 'nginx.pid')};`,
 		`error_log ${errorLog} notice;`,
-		'events { worker_connections 64; }',
+		// Each worker's limit counts its listening sockets too; `npm run bench:sync` keeps 64 blob downloads in flight.
+		'events { worker_connections 1024; }',
 		'http {',
 		'\tinclude /etc/nginx/mime.types;',
 		'\tdefault_type application/octet-stream;',

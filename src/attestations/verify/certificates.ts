@@ -23,6 +23,8 @@ export class ParsedCertificate extends X509Certificate {
 	/** Whether `issuer` (undefined: itself) signed this certificate, by issuer certificate. */
 	readonly #signedBy = new Map<X509Certificate | undefined, boolean>();
 	#sctVerified = false;
+	/** The copy without the SCT extension that `clone()` hands out once the SCT is known to be valid. */
+	#withoutSct: X509Certificate | undefined;
 
 	/** Parse DER bytes (copied, so the caller's buffer may change afterwards). */
 	static fromDer(der: Uint8Array): ParsedCertificate {
@@ -64,19 +66,23 @@ export class ParsedCertificate extends X509Certificate {
 	}
 
 	/**
-	 * A fresh, plain copy. The library clones a certificate only to check its SCT (it removes the SCT extension from the
+	 * A plain copy. The library clones a certificate only to check its SCT (it removes the SCT extension from the
 	 * copy and re-encodes the rest); once that check passed, the copy comes without the extension, so there is nothing
-	 * left to check and the library finds no SCT.
+	 * left to check and the library finds no SCT. That copy is made once: with no SCT extension in it the library only
+	 * reads it, and its extension list is frozen so that any change would throw instead of reaching the next layer.
 	 */
 	override clone(): X509Certificate {
-		const copy = X509Certificate.parse(Buffer.from(this.der));
-		if (this.#sctVerified) {
+		if (!this.#sctVerified) return X509Certificate.parse(Buffer.from(this.der));
+		if (!this.#withoutSct) {
+			const copy = X509Certificate.parse(Buffer.from(this.der));
 			const { extensions } = copy;
 			for (let at = extensions.length - 1; at >= 0; at--) {
 				if (extensions[at]!.subs[0]?.toOID() === EXTENSION_OID_SCT) extensions.splice(at, 1);
 			}
+			Object.freeze(extensions);
+			this.#withoutSct = copy;
 		}
-		return copy;
+		return this.#withoutSct;
 	}
 }
 

@@ -188,6 +188,16 @@ describe('ParsedCertificate', () => {
 		expect(oids(parsed.clone())).toEqual(oids(parsed).filter((oid) => oid !== EXTENSION_OID_SCT));
 		expect(oids(parsed), 'the certificate itself keeps it').toContain(EXTENSION_OID_SCT);
 	});
+
+	it('makes the copy without the SCT once, and it cannot be changed', () => {
+		const parsed = ParsedCertificate.fromDer(der);
+		expect(parsed.clone(), 'before the SCT passed, every copy is new').not.toBe(parsed.clone());
+		parsed.recordSctVerified();
+		const copy = parsed.clone();
+		expect(parsed.clone(), 'the library gets the same copy for every later layer').toBe(copy);
+		expect(() => copy.extensions.splice(0, 1), 'a change would reach the next layer, so it throws').toThrow(TypeError);
+		expect(copy.extensions.length).toBe(parsed.extensions.length - 1);
+	});
 });
 
 describe('CertificateCache', () => {
