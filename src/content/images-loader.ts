@@ -1,4 +1,5 @@
 import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
 import { z } from 'astro/zod';
@@ -141,7 +142,6 @@ async function loadLive(context: LoaderContext, settings: LiveSettings): Promise
 				? `signatures not checked (no signing policy for ${recordedAs.registry} in ${DEFAULT_REPOSITORIES_FILE}).`
 				: `${verification.checked} signed layers checked against the ${verification.trustRoot} trust root, ${verification.reused} known from the last build.`),
 	);
-	await warnAboutUnusedOverviews(context, resolution.images);
 	const source: ImageSource = {
 		mode: 'live',
 		schemaVersion: IMAGE_SCHEMA_VERSION,
@@ -152,25 +152,34 @@ async function loadLive(context: LoaderContext, settings: LiveSettings): Promise
 	return { source, images: resolution.images };
 }
 
-/** Ids of the hand-written overviews next to the snapshot, as the imageOverviews collection names them. */
-async function overviewIds(): Promise<string[]> {
+/** The hand-written overviews next to the snapshot: each file, relative to that folder, and its imageOverviews id. */
+async function overviewFiles(): Promise<{ file: string; id: string }[]> {
 	const files = await readdir(DEFAULT_SNAPSHOT_DIR, { recursive: true });
 	return files
 		.filter((file) => /\.mdx?$/.test(file))
-		.map(entryId)
-		.sort(compareText);
+		.map((file) => ({ file, id: entryId(file) }))
+		.sort((a, b) => compareText(a.id, b.id));
 }
 
 /**
- * Warn, once, about overviews of images this live build did not pull: a registry with some of the images, or others,
- * still gives a working site, and those overviews are left out.
+ * Check that each overview describes an image of this build, during the content sync, so a mistake fails the build
+ * before Vite compiles anything. In snapshot mode an overview without its image is an error (a renamed or removed
+ * image); a live build may read a registry with only some of the images (IMAGES_REPOS, a registry of one's own), and
+ * still gives a working site: the other overviews are skipped with one warning.
  */
-async function warnAboutUnusedOverviews(context: LoaderContext, images: readonly ImageRepository[]): Promise<void> {
-	const pulled = new Set(images.map((image) => image.name));
-	const unused = (await overviewIds()).filter((id) => !pulled.has(id));
-	if (unused.length === 0) return;
-	context.logger.warn(
-		`${unused.length} image overview(s) in ${DEFAULT_SNAPSHOT_DIR}/ are skipped because this registry has no such image: ${unused.join(', ')}.`,
+async function checkOverviews(context: LoaderContext, loaded: LoadedImages): Promise<void> {
+	const known = new Set(loaded.images.map((image) => image.name));
+	const orphans = (await overviewFiles()).filter(({ id }) => !known.has(id));
+	if (orphans.length === 0) return;
+	if (loaded.source.mode === 'live') {
+		context.logger.warn(
+			`${orphans.length} image overview(s) in ${DEFAULT_SNAPSHOT_DIR}/ are skipped because this registry has no such image: ${orphans.map(({ id }) => id).join(', ')}.`,
+		);
+		return;
+	}
+	throw new AstroError(
+		orphans.map(({ file, id }) => `${join(DEFAULT_SNAPSHOT_DIR, file)}: there is no image "${id}" in the image data.`).join('\n'),
+		'Rename the file after an image in /images/, or remove it.',
 	);
 }
 
@@ -248,6 +257,7 @@ export function imageLoaders(env: NodeJS.ProcessEnv = process.env): { images: Lo
 			decision.begin();
 			try {
 				const loaded = await loadImages(context, env);
+				await checkOverviews(context, loaded);
 				storeImages(context, loaded.images);
 				decision.settle(loaded.source);
 			} catch (error) {

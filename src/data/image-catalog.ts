@@ -1,5 +1,4 @@
 import type { CollectionEntry } from 'astro:content';
-import { AstroError } from 'astro/errors';
 import type { ImageRepository } from '../images/model.ts';
 import { compareText } from '../lib/compare.ts';
 import { docPath, imagePath, imagesLinkedFrom } from '../lib/routes.ts';
@@ -30,8 +29,9 @@ export interface ImageCatalog {
 }
 
 /**
- * Put the image data, the overviews and the guides that mention each image together. An overview without an image
- * is an error in snapshot mode; a live build of a few repositories (IMAGES_REPOS) leaves other overviews unused.
+ * Put the image data, the overviews and the guides that mention each image together. The images loader has already
+ * checked the overviews against the images (src/content/images-loader.ts): an overview without an image fails a
+ * snapshot build there, and is skipped by a live build of a few repositories (IMAGES_REPOS).
  */
 export function buildImageCatalog(inputs: {
 	images: readonly ImageRepository[];
@@ -40,15 +40,6 @@ export function buildImageCatalog(inputs: {
 	guides: readonly DocEntry[];
 }): ImageCatalog {
 	const images = [...inputs.images].sort((a, b) => compareText(a.name, b.name));
-	const known = new Set(images.map((image) => image.name));
-	for (const overview of inputs.overviews) {
-		if (!known.has(overview.id) && inputs.source.mode === 'snapshot') {
-			throw new AstroError(
-				`content/images/${overview.id}.mdx: there is no image "${overview.id}" in the image data.`,
-				'Rename the file after an image in /images/, or remove it.',
-			);
-		}
-	}
 	const mentions = new Map<string, GuideMention[]>();
 	for (const guide of inputs.guides) {
 		for (const name of imagesLinkedFrom(guide.body ?? '')) {

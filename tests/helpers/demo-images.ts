@@ -1,6 +1,8 @@
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll } from 'vitest';
-import type { ImageRepository, SnapshotMetadata } from '../../src/images/model.ts';
-import { DEFAULT_SNAPSHOT_DIR, readSnapshot } from '../../src/images/snapshot.ts';
+import { snapshotMetadataSchema, type ImageRepository, type SnapshotMetadata } from '../../src/images/model.ts';
+import { DEFAULT_SNAPSHOT_DIR, METADATA_FILE, readSnapshot, serialize } from '../../src/images/snapshot.ts';
 
 /** The images of the committed demo snapshot, as the tests of one file see them. */
 export interface DemoImages {
@@ -28,4 +30,20 @@ export function useDemoImages(): DemoImages {
 		all: () => images,
 		metadata: () => metadata!,
 	};
+}
+
+/**
+ * Copy the committed snapshot's image data (not the overviews, not the repositories file) into `target`, without the
+ * image `name`: a snapshot that lacks an image the site's overviews and guides describe.
+ */
+export function copySnapshotWithout(target: string, name: string): void {
+	cpSync(DEFAULT_SNAPSHOT_DIR, target, {
+		recursive: true,
+		filter: (source) => !source.endsWith('.mdx') && !source.endsWith('.yaml'),
+	});
+	rmSync(join(target, `${name}.json`));
+	const metadataFile = join(target, METADATA_FILE);
+	const metadata = snapshotMetadataSchema.parse(JSON.parse(readFileSync(metadataFile, 'utf8')));
+	metadata.repositories = metadata.repositories.filter((repository) => repository !== name);
+	writeFileSync(metadataFile, serialize(snapshotMetadataSchema, metadata));
 }

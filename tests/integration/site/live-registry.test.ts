@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,9 +6,8 @@ import { freePort, startLocalRegistry, type LocalRegistry } from '../../../src/i
 import { seedDemoImages } from '../../../src/images/demo/seed.ts';
 import { DEMO_IMAGES } from '../../../src/images/demo/definitions.ts';
 import { buildDemoImage, pushBuiltImage } from '../../../src/images/demo/builder.ts';
-import { snapshotMetadataSchema } from '../../../src/images/model.ts';
-import { serialize } from '../../../src/images/snapshot.ts';
 import { RegistryClient, RegistryTransport, parseRegistryLocation } from '../../../src/registry/index.ts';
+import { copySnapshotWithout } from '../../helpers/demo-images.ts';
 import { DIST } from '../../helpers/site.ts';
 import { buildSite, type BuildResult } from './build.ts';
 
@@ -106,12 +105,9 @@ describe('live mode with a registry that has none of the images the guides menti
 
 	it('still fails a snapshot build that lacks an image the site links to, degrading nothing', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'academy-partial-'));
-		cpSync('content/images', dir, { recursive: true, filter: (source) => !source.endsWith('.mdx') && !source.endsWith('.yaml') });
-		rmSync(join(dir, 'jre.json'));
-		const metadata = snapshotMetadataSchema.parse(JSON.parse(readFileSync(join(dir, '_snapshot.json'), 'utf8')));
-		metadata.repositories = metadata.repositories.filter((name) => name !== 'jre');
-		writeFileSync(join(dir, '_snapshot.json'), serialize(snapshotMetadataSchema, metadata));
+		copySnapshotWithout(dir, 'jre');
 		const result = await build({ IMAGES_SNAPSHOT_DIR: dir });
+		rmSync(dir, { recursive: true, force: true });
 		expect(result.code).not.toBe(0);
 		expect(result.output).toContain('there is no image "jre" in the image data');
 		expect(result.output).not.toMatch(/shown as plain text/);

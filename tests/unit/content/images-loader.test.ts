@@ -5,6 +5,7 @@ import { AstroError } from 'astro/errors';
 import { afterEach, describe, expect, it } from 'vitest';
 import { imageLoaders, liveSettingsFromEnv, snapshotDir } from '../../../src/content/images-loader.ts';
 import { DEFAULT_SNAPSHOT_DIR, METADATA_FILE } from '../../../src/images/snapshot.ts';
+import { copySnapshotWithout } from '../../helpers/demo-images.ts';
 import { loaderContext } from '../../helpers/loader-context.ts';
 
 describe('live-mode settings', () => {
@@ -61,6 +62,22 @@ describe('image loaders in snapshot mode', () => {
 			demo: true,
 			standsFor: { namespace: 'cgr.dev/chainguard' },
 		});
+	});
+
+	it('fail at the content sync, naming the file, the image and the fix, when an overview has no image in the snapshot', async () => {
+		copy = mkdtempSync(join(tmpdir(), 'sca-loader-'));
+		// The snapshot without jre; content/images/jre.mdx, read where it always is, still describes it.
+		copySnapshotWithout(copy, 'jre');
+		const images = loaderContext('images');
+		const error = await imageLoaders({ IMAGES_SNAPSHOT_DIR: copy })
+			.images.load(images.context)
+			.catch((caught: unknown) => caught);
+		expect(error).toBeInstanceOf(AstroError);
+		expect(error).toMatchObject({
+			message: 'content/images/jre.mdx: there is no image "jre" in the image data.',
+			hint: 'Rename the file after an image in /images/, or remove it.',
+		});
+		expect(images.store.size, 'nothing stored for a build that fails').toBe(0);
 	});
 
 	it('fail with the snapshot file and a hint when the snapshot is missing', async () => {
