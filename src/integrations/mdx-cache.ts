@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
@@ -37,9 +37,10 @@ function transformHandlerOf(plugin: Plugin): { handler: TransformHandler; replac
 /**
  * A Vite plugin that keeps the compiled JavaScript of each `.mdx` module between builds, so an unchanged guide is not
  * compiled again (Sätteri, our Markdown plugins, highlighting). It wraps the transform of @astrojs/mdx's own plugin:
- * the key is the module's path and source, and `cache` is versioned by the plugin code, options and packages.
+ * the key is the module's path relative to `root` and its source, and `cache` is versioned by the plugin code, options
+ * and packages.
  */
-export function mdxCompileCache(cache: ContentCache): Plugin {
+export function mdxCompileCache(cache: ContentCache, root: string): Plugin {
 	// Astro may resolve Vite's config more than once per build with the same plugin objects: wrap each one once.
 	const wrapped = new WeakSet<Plugin>();
 	return {
@@ -57,7 +58,10 @@ export function mdxCompileCache(cache: ContentCache): Plugin {
 			const { handler, replace } = transformHandlerOf(plugin);
 			replace(async function cachedTransform(this: unknown, code, id, ...rest) {
 				let compiled: CompiledModule | undefined;
-				const bytes = await cache.get([id, code], '.json', async () => {
+				// Relative to the root, so a copy of the project in another folder (each test build) reuses the modules
+				// compiled here: what is stored names no absolute path (imports are specifiers, and no source map is
+				// made), which the unit test checks.
+				const bytes = await cache.get([relative(root, id), code], '.json', async () => {
 					compiled = (await handler.call(this, code, id, ...rest)) as CompiledModule;
 					return JSON.stringify({ code: compiled.code, map: compiled.map ?? null, meta: compiled.meta ?? null });
 				});
@@ -93,7 +97,7 @@ export function mdxCompileCacheIntegration(): AstroIntegration {
 				const root = fileURLToPath(config.root);
 				const dir = join(fileURLToPath(config.cacheDir), 'academy-mdx');
 				const cache = new ContentCache(dir, versionOf(mdxCompileCacheFiles(root), root));
-				updateConfig({ vite: { plugins: [mdxCompileCache(cache)] } });
+				updateConfig({ vite: { plugins: [mdxCompileCache(cache, root)] } });
 			},
 		},
 	};

@@ -17,11 +17,11 @@ export interface BuildResult {
 /** How a test build differs from a plain one besides its environment. */
 export interface BuildOptions {
 	/**
-	 * Start from the content caches of the site's own build (`npm test` builds it first): highlighted code blocks,
-	 * social cards, Markdown twins, gzipped files, inline-code hashes, the search index and the link check's last pass.
-	 * Each entry is filed under a hash of everything that shapes it (the search index under a hash of all built HTML,
-	 * the link check's pages under a hash of each page), so this only skips work; the fresh-cache build of the
-	 * reproducibility test leaves it off.
+	 * Start from the content caches of the site's own build (`npm test` builds it first): compiled MDX modules,
+	 * highlighted code blocks, social cards, Markdown twins, gzipped files, inline-code hashes, the search index and the
+	 * link check's last pass. Each entry is filed under a hash of everything that shapes it (the search index under a
+	 * hash of all built HTML, the link check's pages under a hash of each page, an MDX module under its path in the
+	 * project and its source), so this only skips work; the fresh-cache build of the reproducibility test leaves it off.
 	 */
 	reuseContentCaches?: boolean;
 	timeoutMs?: number;
@@ -33,6 +33,7 @@ export interface BuildOptions {
  * whose HTML differs from dist/'s (and the pages linking to what changed in them).
  */
 const CONTENT_CACHES = [
+	'academy-mdx',
 	'academy-highlight',
 	'academy-social-cards',
 	'academy-twins',

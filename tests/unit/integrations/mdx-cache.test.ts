@@ -52,11 +52,21 @@ function compileOf(plugins: Plugin[]): Transform['handler'] {
 }
 
 const GUIDE = '---\ntitle: A guide\n---\n\n## Install\n\n:::note\nUse `apk add`.\n:::\n\n```bash\napk add curl\n```\n';
-const ID = '/academy/content/docs/a-guide.mdx';
+const ROOT = '/academy';
+const ID = `${ROOT}/content/docs/a-guide.mdx`;
 
 let dir: string;
 beforeEach(() => void (dir = mkdtempSync(join(tmpdir(), 'academy-mdx-cache-'))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The compile step of a next build in `root`, whose own compiling fails: what it returns can only come from the cache. */
+async function cacheOnlyCompile(version: string, root = ROOT): Promise<Transform['handler']> {
+	const plugins = await mdxVitePlugins();
+	(plugins.find((plugin) => plugin.name === MDX_COMPILE_PLUGIN)!.transform as Transform).handler = () =>
+		Promise.reject(new Error('compiled again'));
+	resolveWith(mdxCompileCache(new ContentCache(dir, version), root), plugins);
+	return compileOf(plugins);
+}
 
 describe('MDX compile cache', () => {
 	it('gives what @astrojs/mdx compiles, and from the cache the same again without compiling', async () => {
@@ -64,38 +74,37 @@ describe('MDX compile cache', () => {
 		expect(compiled.code).toContain('callout');
 
 		const first = await mdxVitePlugins();
-		resolveWith(mdxCompileCache(new ContentCache(dir, 'v1')), first);
+		resolveWith(mdxCompileCache(new ContentCache(dir, 'v1'), ROOT), first);
 		expect(await compileOf(first)(GUIDE, ID)).toEqual(compiled);
 		expect(readdirSync(dir), 'one cache entry per compiled module').toHaveLength(1);
 
 		// The next build: its compile step cannot run, so an answer can only come from the cache.
-		const next = await mdxVitePlugins();
-		const compile = next.find((plugin) => plugin.name === MDX_COMPILE_PLUGIN)!.transform as Transform;
-		compile.handler = () => Promise.reject(new Error('compiled again'));
-		resolveWith(mdxCompileCache(new ContentCache(dir, 'v1')), next);
-		expect(await compileOf(next)(GUIDE, ID)).toEqual(compiled);
+		expect(await (await cacheOnlyCompile('v1'))(GUIDE, ID)).toEqual(compiled);
 	});
 
 	it('compiles again when the source, the path or the version changed', async () => {
 		const first = await mdxVitePlugins();
-		resolveWith(mdxCompileCache(new ContentCache(dir, 'v1')), first);
+		resolveWith(mdxCompileCache(new ContentCache(dir, 'v1'), ROOT), first);
 		await compileOf(first)(GUIDE, ID);
+		await expect((await cacheOnlyCompile('v1'))(`${GUIDE}\nOne more line.\n`, ID)).rejects.toThrow('compiled again');
+		await expect((await cacheOnlyCompile('v1'))(GUIDE, '/academy/content/docs/other.mdx')).rejects.toThrow('compiled again');
+		await expect((await cacheOnlyCompile('v2'))(GUIDE, ID)).rejects.toThrow('compiled again');
+	});
 
-		const refusing = async (version: string) => {
-			const plugins = await mdxVitePlugins();
-			(plugins.find((plugin) => plugin.name === MDX_COMPILE_PLUGIN)!.transform as Transform).handler = () =>
-				Promise.reject(new Error('compiled again'));
-			resolveWith(mdxCompileCache(new ContentCache(dir, version)), plugins);
-			return compileOf(plugins);
-		};
-		await expect((await refusing('v1'))(`${GUIDE}\nOne more line.\n`, ID)).rejects.toThrow('compiled again');
-		await expect((await refusing('v1'))(GUIDE, '/academy/content/docs/other.mdx')).rejects.toThrow('compiled again');
-		await expect((await refusing('v2'))(GUIDE, ID)).rejects.toThrow('compiled again');
+	it('reuses a module compiled in another copy of the project: the key is the path relative to the root', async () => {
+		const first = await mdxVitePlugins();
+		resolveWith(mdxCompileCache(new ContentCache(dir, 'v1'), ROOT), first);
+		const compiled = await compileOf(first)(GUIDE, ID);
+		// What is stored must not depend on where the project is, or a copy elsewhere would get a module naming this one.
+		expect(JSON.stringify(compiled)).not.toContain(ROOT);
+		// A test build's copy of the project in another folder, same file, same source.
+		const copy = await cacheOnlyCompile('v1', '/tmp/build-1/project');
+		expect(await copy(GUIDE, '/tmp/build-1/project/content/docs/a-guide.mdx')).toEqual(compiled);
 	});
 
 	it("wraps the compile step once when Vite's config is resolved again", async () => {
 		const plugins = await mdxVitePlugins();
-		const cachePlugin = mdxCompileCache(new ContentCache(dir, 'v1'));
+		const cachePlugin = mdxCompileCache(new ContentCache(dir, 'v1'), ROOT);
 		resolveWith(cachePlugin, plugins);
 		const once = compileOf(plugins);
 		resolveWith(cachePlugin, plugins);
@@ -104,14 +113,14 @@ describe('MDX compile cache', () => {
 
 	it('stores nothing for a module that fails to compile', async () => {
 		const plugins = await mdxVitePlugins();
-		resolveWith(mdxCompileCache(new ContentCache(dir, 'v1')), plugins);
+		resolveWith(mdxCompileCache(new ContentCache(dir, 'v1'), ROOT), plugins);
 		const broken = '---\ntitle: Broken\n---\n\n:::warning\nNot a directive of this site.\n:::\n';
 		await expect(compileOf(plugins)(broken, ID)).rejects.toThrow(/warning/);
 		expect(readdirSync(dir)).toEqual([]);
 	});
 
 	it('fails with a hint when @astrojs/mdx is not among the Vite plugins', () => {
-		const withoutMdx = () => resolveWith(mdxCompileCache(new ContentCache(dir, 'v1')), [{ name: 'other' }]);
+		const withoutMdx = () => resolveWith(mdxCompileCache(new ContentCache(dir, 'v1'), ROOT), [{ name: 'other' }]);
 		expect(withoutMdx).toThrow(`The Vite plugin "${MDX_COMPILE_PLUGIN}" of @astrojs/mdx was not found`);
 	});
 });
