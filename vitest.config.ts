@@ -17,6 +17,9 @@ const SLOW = { testTimeout: 300_000, hookTimeout: 300_000 };
 
 export default defineConfig({
 	test: {
+		// Once per run, whichever projects run (projects do not inherit the root's global setup): the folder where the
+		// first file that needs the demo images in a registry seeds them for all (tests/helpers/registry/demo-store.ts).
+		globalSetup: ['tests/helpers/registry/demo-store-setup.ts'],
 		maxWorkers: 2,
 		sequence: { sequencer: SuiteOrderSequencer },
 		projects: [

@@ -36,18 +36,18 @@ export async function seedDemoImages(
 }
 
 /**
- * Seed the demo images into the registry at `baseUrl` and sync all their tags into `outDir` (a full, not incremental,
- * sync). Recorded as the demo registry, whose signatures are verified against the demo trust root; the repositories
- * file gives the signing policy of the registry the demo stands for, which the demo pages' cosign commands use.
+ * Sync all tags of the demo images that seedDemoImages pushed to the registry at `baseUrl` into `outDir` (a full, not
+ * incremental, sync). Recorded as the demo registry, whose signatures are verified against the demo trust root; the
+ * repositories file gives the signing policy of the registry the demo stands for, which the demo pages' cosign
+ * commands use.
  */
-export async function syncDemo(
+export async function syncDemoImages(
 	baseUrl: string,
 	outDir: string,
 	onEvent?: (event: ResolveEvent) => void,
 	transport?: TransportOptions,
 	signing?: Readonly<Record<string, RegistrySigning>>,
 ): Promise<SyncReport> {
-	await seedDemoImages(baseUrl);
 	return syncImages({
 		location: parseRegistryLocation(`${baseUrl}/${DEMO_NAMESPACE}`),
 		repositories: DEMO_IMAGES.map((image) => image.name),

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startLocalRegistry, type LocalRegistry } from '../../../src/images/demo/local-registry.ts';
-import { seedDemoImages } from '../../../src/images/demo/seed.ts';
 import { DEMO_IMAGES } from '../../../src/images/demo/definitions.ts';
 import { buildDemoImage, pushBuiltImage } from '../../../src/images/demo/builder.ts';
 import { RegistryClient, RegistryTransport, parseRegistryLocation } from '../../../src/registry/index.ts';
 import { copySnapshotWithout } from '../../helpers/demo-images.ts';
+import { startDemoRegistry } from '../../helpers/registry/demo-store.ts';
 import { DIST } from '../../helpers/site.ts';
 import { buildSite, type BuildResult } from './build.ts';
 
@@ -29,9 +29,8 @@ describe('live registry mode', () => {
 	let registry: LocalRegistry;
 
 	beforeAll(async () => {
-		registry = await startLocalRegistry();
 		// Every demo image: the guides link to all of them, and the link check fails the build on a missing page.
-		await seedDemoImages(registry.url);
+		registry = await startDemoRegistry();
 	});
 	afterAll(async () => {
 		await registry?.stop();
