@@ -120,10 +120,12 @@ function prepareHugo(work: string, version: string, corpus: readonly CorpusFile[
 		name: `Hugo ${version}`,
 		project,
 		command: 'hugo',
-		args: ['--destination', 'public', '--cleanDestinationDir'],
+		// Hugo's cache defaults to $TMPDIR/hugo_cache, shared by every run and left behind: keep it in the project, so a
+		// cold build starts without it and the temporary folder takes it away.
+		args: ['--destination', 'public', '--cleanDestinationDir', '--cacheDir', join(project, 'hugo-cache')],
 		outDir: join(project, 'public'),
 		editedPath: join(project, hugoContentPath(edited.path)),
-		coldPaths: ['public', 'resources'],
+		coldPaths: ['public', 'resources', 'hugo-cache'],
 	};
 }
 

@@ -86,14 +86,16 @@ describe('learning paths file', () => {
 });
 
 describe('learning paths loader', () => {
-	let root: string | undefined;
+	// A test may load more than once: every folder it made is removed.
+	const roots: string[] = [];
 	afterEach(() => {
-		if (root) rmSync(root, { recursive: true, force: true });
+		for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
 	});
 
 	/** Load a paths file through the loader with the collection's schema; returns the stored entries in store order. */
 	async function load(yaml: string) {
-		root = mkdtempSync(join(tmpdir(), 'academy-paths-'));
+		const root = mkdtempSync(join(tmpdir(), 'academy-paths-'));
+		roots.push(root);
 		writeFileSync(join(root, 'paths.yaml'), yaml);
 		const { context: base, store } = loaderContext('learningPaths');
 		const schema = createLearningPathCollectionSchema();
