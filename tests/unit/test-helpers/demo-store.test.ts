@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
+import { compareText } from '../../../src/lib/compare.ts';
 import { copyStore, seededStore } from '../../helpers/registry/demo-store.ts';
 import { temporaryFolderPerTest } from '../../helpers/temporary-folder.ts';
 
@@ -18,7 +19,7 @@ async function tree(root: string): Promise<[string, string | null][]> {
 			return [relative(root, path), entry.isFile() ? await readFile(path, 'utf8') : null] as [string, string | null];
 		}),
 	);
-	return listed.sort(([a], [b]) => a.localeCompare(b));
+	return listed.sort(([a], [b]) => compareText(a, b));
 }
 
 /** A seed that writes a tag link and an empty uploads folder, slowly enough for callers to overlap, and counts its runs. */
