@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadTags } from '../src/content/tags.ts';
 import { AcademyError, UsageError } from '../src/lib/errors.ts';
-import { refuseNonEmptyFolders, reportFailure } from './bench/cli.ts';
+import { refuseNonEmptyFolders, reportFailure, wholeNumberOption } from './bench/cli.ts';
 import { generateCorpus } from './bench/corpus.ts';
 import { buildEnv, commitEverything, copyProject, removeGuideReferences, writeCorpus } from './bench/project.ts';
 import {
@@ -67,10 +67,7 @@ function readOptions(): BenchOptions {
 			format: { type: 'string', default: 'mdx' },
 		},
 	});
-	const articles = Number(values.articles);
-	if (!Number.isInteger(articles) || articles < 1) {
-		throw new UsageError(`--articles must be a positive whole number, got "${values.articles}".`, 'For example: --articles 600.');
-	}
+	const articles = wholeNumberOption('--articles', values.articles, { min: 1 }, 'For example: --articles 600.');
 	if (!(PROCESSORS as readonly string[]).includes(values.processor)) {
 		throw new UsageError(
 			`--processor must be one of ${PROCESSORS.join(', ')}, got "${values.processor}".`,

@@ -9,7 +9,8 @@ import { imageRepositorySchema, snapshotMetadataSchema, type ImageRepository } f
 import { DEFAULT_SNAPSHOT_DIR, readSnapshot, serialize } from '../src/images/snapshot.ts';
 import { joinRepositoryPath } from '../src/registry/index.ts';
 import { compareText } from '../src/lib/compare.ts';
-import { AcademyError, UsageError } from '../src/lib/errors.ts';
+import { AcademyError } from '../src/lib/errors.ts';
+import { wholeNumberOption } from './bench/cli.ts';
 import { folderStats, runTimedNode } from './bench/measure.ts';
 
 /** Copies of the demo images under numbered names (`python`, `python-1`, …) until there are `count` of them. */
@@ -64,9 +65,7 @@ async function measure(label: string, snapshotDir: string, work: string) {
 
 if (import.meta.main) {
 	const { values } = parseArgs({ options: { images: { type: 'string', default: '1000' } } });
-	const count = Number(values.images);
-	if (!Number.isInteger(count) || count < 1)
-		throw new UsageError(`--images must be a positive whole number, not "${values.images}".`, 'For example: --images 1000.');
+	const count = wholeNumberOption('--images', values.images, { min: 1 }, 'For example: --images 1000.');
 	const work = mkdtempSync(join(tmpdir(), 'academy-bench-images-'));
 	try {
 		const demo = (await readSnapshot(DEFAULT_SNAPSHOT_DIR)).images;

@@ -18,6 +18,7 @@ import { DEFAULT_TAGS } from '../src/images/repositories-config.ts';
 import { syncImages } from '../src/images/sync.ts';
 import { AcademyError } from '../src/lib/errors.ts';
 import { startNginx } from '../tests/helpers/nginx.ts';
+import { wholeNumberOption } from './bench/cli.ts';
 import { startLatencyProxyThread } from './bench/latency-proxy-thread.ts';
 import { treeCpuSeconds } from './bench/measure.ts';
 
@@ -30,9 +31,15 @@ const { values } = parseArgs({
 		concurrency: { type: 'string', default: '64' },
 	},
 });
-const repoCount = Number(values.repos);
-const latencyMs = Number(values.latency);
-const concurrency = Number(values.concurrency);
+const repoCount = wholeNumberOption('--repos', values.repos, { min: 1 }, 'For example: --repos 200.');
+const latencyMs = wholeNumberOption('--latency', values.latency, { min: 0 }, 'Milliseconds, for example: --latency 50.');
+// The bound of the sync command's own --concurrency (src/images/cli.ts).
+const concurrency = wholeNumberOption(
+	'--concurrency',
+	values.concurrency,
+	{ min: 1, max: 256 },
+	'For example: --concurrency 64.',
+);
 const NAMESPACE = 'bench';
 
 /**

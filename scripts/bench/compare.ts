@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../../src/lib/errors.ts';
+import { wholeNumberOption } from './cli.ts';
 import type { CorpusFile } from './corpus.ts';
 
 /** Starlight and the Astro it runs on, pinned so that runs months apart compare the same thing. */
@@ -34,17 +35,11 @@ export function parseCompareArgs(args: readonly string[]): CompareOptions {
 			runs: { type: 'string', default: '1' },
 		},
 	});
-	const articles = Number(values.articles);
-	if (!Number.isInteger(articles) || articles < 1) {
-		throw new UsageError(`--articles must be a positive whole number, got "${values.articles}".`, 'Example: --articles 600.');
-	}
+	const articles = wholeNumberOption('--articles', values.articles, { min: 1 }, 'Example: --articles 600.');
 	if (values.format !== 'mdx' && values.format !== 'md') {
 		throw new UsageError(`--format must be mdx or md, got "${values.format}".`, 'Example: --format md.');
 	}
-	const runs = Number(values.runs);
-	if (!Number.isInteger(runs) || runs < 1 || runs > 10) {
-		throw new UsageError(`--runs must be a whole number from 1 to 10, got "${values.runs}".`, 'Example: --runs 3.');
-	}
+	const runs = wholeNumberOption('--runs', values.runs, { min: 1, max: 10 }, 'Example: --runs 3.');
 	return { articles, format: values.format, keep: values.keep, workdir: values.workdir, runs };
 }
 
