@@ -121,3 +121,16 @@ describe('pages lent by site.open()', () => {
 		expect(() => site.release(page)).toThrow(/was not lent by site\.open\(\), or was given back already/);
 	});
 });
+
+describe('the shared Chromium', () => {
+	it('opens no address-bar popup pages beside the site (they cost a renderer per context)', async () => {
+		const page = await site.open(GUIDE);
+		const browserSession = await site.browser.newBrowserCDPSession();
+		const { targetInfos } = await browserSession.send('Target.getTargets');
+		await browserSession.detach();
+		site.release(page);
+		const browserPages = targetInfos.filter((target) => target.url.startsWith('chrome://')).map((target) => target.url);
+		expect(browserPages).toEqual([]);
+		expect(targetInfos.some((target) => target.url.endsWith(GUIDE))).toBe(true);
+	});
+});
