@@ -37,6 +37,15 @@ describe('cached code highlighting', () => {
 		expect(blocks[0]).toContain('class="astro-code astro-code-themes"');
 	});
 
+	it('leaves the configured language aliases as they are, so each grammar set gets one highlighter', async () => {
+		// An alias of its own gives these options highlighters of their own: earlier tests' highlighters are not reused.
+		const options = { ...highlightOptions(cacheRoot), langAlias: { output: 'plaintext', 'alias-test': 'plaintext' } };
+		const configured = structuredClone(options.langAlias);
+		const processor = await createSatteriMarkdownProcessor({ syntaxHighlight: false, hastPlugins: markdownPlugins(options) });
+		await processor.render('```bash\necho "aliases test"\n```\n\n```dockerfile\nFROM scratch\n```\n');
+		expect(options.langAlias).toEqual(configured);
+	});
+
 	it('fails with a hint on a language the site does not highlight', async () => {
 		await expect((await renderer()).render('```cobol\nDISPLAY "HI".\n```\n')).rejects.toThrow(
 			expect.objectContaining({
