@@ -11,7 +11,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadTags } from '../src/content/tags.ts';
 import { AcademyError, UsageError } from '../src/lib/errors.ts';
-import { refuseNonEmptyFolders, reportFailure, wholeNumberOption } from './bench/cli.ts';
+import { wholeNumberOption } from '../src/lib/cli-options.ts';
+import { refuseNonEmptyFolders, reportFailure } from './bench/cli.ts';
 import { generateCorpus } from './bench/corpus.ts';
 import { buildEnv, commitEverything, copyProject, removeGuideReferences, writeCorpus } from './bench/project.ts';
 import {

@@ -9,8 +9,8 @@ import { imageRepositorySchema, snapshotMetadataSchema, type ImageRepository } f
 import { DEFAULT_SNAPSHOT_DIR, readSnapshot, serialize } from '../src/images/snapshot.ts';
 import { joinRepositoryPath } from '../src/registry/index.ts';
 import { compareText } from '../src/lib/compare.ts';
+import { wholeNumberOption } from '../src/lib/cli-options.ts';
 import { AcademyError } from '../src/lib/errors.ts';
-import { wholeNumberOption } from './bench/cli.ts';
 import { folderStats, runTimedNode } from './bench/measure.ts';
 
 /** Copies of the demo images under numbered names (`python`, `python-1`, …) until there are `count` of them. */

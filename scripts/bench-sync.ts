@@ -14,11 +14,12 @@ import { buildDemoImage, pushBuiltImage } from '../src/images/demo/builder.ts';
 import { DEMO_IMAGES, type DemoImage } from '../src/images/demo/definitions.ts';
 import { DOCKER_REGISTRY_GOGC, startLocalRegistry } from '../src/images/demo/local-registry.ts';
 import { DEMO_RECORDED_AS } from '../src/images/demo/seed.ts';
+import { MAX_CONCURRENCY } from '../src/images/cli.ts';
 import { DEFAULT_TAGS } from '../src/images/repositories-config.ts';
 import { syncImages } from '../src/images/sync.ts';
+import { wholeNumberOption } from '../src/lib/cli-options.ts';
 import { AcademyError } from '../src/lib/errors.ts';
 import { startNginx } from '../tests/helpers/nginx.ts';
-import { wholeNumberOption } from './bench/cli.ts';
 import { startLatencyProxyThread } from './bench/latency-proxy-thread.ts';
 import { treeCpuSeconds } from './bench/measure.ts';
 
@@ -33,11 +34,11 @@ const { values } = parseArgs({
 });
 const repoCount = wholeNumberOption('--repos', values.repos, { min: 1 }, 'For example: --repos 200.');
 const latencyMs = wholeNumberOption('--latency', values.latency, { min: 0 }, 'Milliseconds, for example: --latency 50.');
-// The bound of the sync command's own --concurrency (src/images/cli.ts).
+// The sync command's own bound.
 const concurrency = wholeNumberOption(
 	'--concurrency',
 	values.concurrency,
-	{ min: 1, max: 256 },
+	{ min: 1, max: MAX_CONCURRENCY },
 	'For example: --concurrency 64.',
 );
 const NAMESPACE = 'bench';

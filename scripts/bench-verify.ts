@@ -15,7 +15,7 @@ import {
 	type Subject,
 } from '../src/attestations/verify/index.ts';
 import { DEMO_SIGNING_POLICY, createDemoAuthority } from '../src/images/demo/sigstore-authority.ts';
-import { wholeNumberOption } from './bench/cli.ts';
+import { wholeNumberOption } from '../src/lib/cli-options.ts';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '200' } } });
 const rounds = wholeNumberOption('--rounds', values.rounds, { min: 1 }, 'For example: --rounds 200.');

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../../src/lib/errors.ts';
-import { wholeNumberOption } from './cli.ts';
+import { wholeNumberOption } from '../../src/lib/cli-options.ts';
 import type { CorpusFile } from './corpus.ts';
 
 /** Starlight and the Astro it runs on, pinned so that runs months apart compare the same thing. */

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { parseRegistryLocation, type RegistryLocation } from '../registry/index.ts';
 import { formatBytes } from '../lib/bytes.ts';
+import { wholeNumberOption } from '../lib/cli-options.ts';
 import { UsageError } from '../lib/errors.ts';
 import type { TagSelection } from './collect.ts';
 import { DEFAULT_REPOSITORIES_FILE, loadRepositoriesConfigFor, type RegistrySigning } from './repositories-config.ts';
@@ -27,6 +28,9 @@ Exit codes: 0 all synced, 2 some repositories failed (the rest written), 1 usage
 
 /** Where to look for the options. */
 const SEE_USAGE = 'Run npm run images:sync -- --help for the options.';
+
+/** Most requests `--concurrency` may keep in flight per host. */
+export const MAX_CONCURRENCY = 256;
 
 /** What the sync command was asked to do, after flags and config are combined. */
 export interface SyncPlan {
@@ -82,9 +86,10 @@ export async function planSync(argv: string[]): Promise<SyncPlan | null> {
 	if (values.repos !== undefined && values.all) throw new UsageError('Give either --repos or --all, not both.', SEE_USAGE);
 	if (values.tags !== undefined && values['all-tags'])
 		throw new UsageError('Give either --tags or --all-tags, not both.', SEE_USAGE);
-	const concurrency = values.concurrency === undefined ? 8 : Number(values.concurrency);
-	if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256)
-		throw new UsageError(`--concurrency must be a whole number from 1 to 256, not "${values.concurrency}".`, SEE_USAGE);
+	const concurrency =
+		values.concurrency === undefined
+			? 8
+			: wholeNumberOption('--concurrency', values.concurrency, { min: 1, max: MAX_CONCURRENCY }, SEE_USAGE);
 	const needsConfig =
 		values.registry === undefined ||
 		(values.repos === undefined && !values.all) ||

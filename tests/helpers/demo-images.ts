@@ -33,17 +33,22 @@ export function useDemoImages(): DemoImages {
 }
 
 /**
- * Copy the committed snapshot's image data (not the overviews, not the repositories file) into `target`, without the
- * image `name`: a snapshot that lacks an image the site's overviews and guides describe.
+ * Copy the committed snapshot's image data (not the overviews, not the repositories file) into `target`, and list in
+ * its metadata the repositories `repositories` gives from the committed list: the start of a snapshot a test changes.
  */
-export function copySnapshotWithout(target: string, name: string): void {
+export function copySnapshotData(target: string, repositories: (committed: string[]) => string[]): void {
 	cpSync(DEFAULT_SNAPSHOT_DIR, target, {
 		recursive: true,
 		filter: (source) => !source.endsWith('.mdx') && !source.endsWith('.yaml'),
 	});
-	rmSync(join(target, `${name}.json`));
 	const metadataFile = join(target, METADATA_FILE);
 	const metadata = snapshotMetadataSchema.parse(JSON.parse(readFileSync(metadataFile, 'utf8')));
-	metadata.repositories = metadata.repositories.filter((repository) => repository !== name);
+	metadata.repositories = repositories(metadata.repositories);
 	writeFileSync(metadataFile, serialize(snapshotMetadataSchema, metadata));
+}
+
+/** A copy of the committed snapshot's image data without the image `name`, which the site's overviews and guides describe. */
+export function copySnapshotWithout(target: string, name: string): void {
+	copySnapshotData(target, (committed) => committed.filter((repository) => repository !== name));
+	rmSync(join(target, `${name}.json`));
 }

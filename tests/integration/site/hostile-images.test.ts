@@ -1,11 +1,12 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImageRepository, SnapshotMetadata } from '../../../src/images/model.ts';
+import type { ImageRepository } from '../../../src/images/model.ts';
 import { serialize } from '../../../src/images/snapshot.ts';
-import { imageRepositorySchema, snapshotMetadataSchema } from '../../../src/images/model.ts';
+import { imageRepositorySchema } from '../../../src/images/model.ts';
 import { launchBrowser } from '../../helpers/browser.ts';
+import { copySnapshotData } from '../../helpers/demo-images.ts';
 import { serveStatic } from '../../helpers/static-server.ts';
 import { buildSite, type BuildResult } from './build.ts';
 
@@ -62,14 +63,9 @@ describe('image pages built from hostile registry data', () => {
 
 	beforeAll(async () => {
 		dir = mkdtempSync(join(tmpdir(), 'academy-hostile-'));
-		cpSync('content/images', dir, { recursive: true, filter: (source) => !source.endsWith('.mdx') && !source.endsWith('.yaml') });
+		copySnapshotData(dir, (committed) => [...committed, 'hostile'].sort());
 		const python = imageRepositorySchema.parse(JSON.parse(readFileSync(join(dir, 'python.json'), 'utf8')));
 		writeFileSync(join(dir, 'hostile.json'), serialize(imageRepositorySchema, hostileImage(python)));
-		const metadata: SnapshotMetadata = snapshotMetadataSchema.parse(
-			JSON.parse(readFileSync(join(dir, '_snapshot.json'), 'utf8')),
-		);
-		metadata.repositories = [...metadata.repositories, 'hostile'].sort();
-		writeFileSync(join(dir, '_snapshot.json'), serialize(snapshotMetadataSchema, metadata));
 		build = await buildSite({ IMAGES_SNAPSHOT_DIR: dir }, { reuseContentCaches: true });
 		buildOutput = build.output;
 		expect(build.code, build.output.slice(-3000)).toBe(0);

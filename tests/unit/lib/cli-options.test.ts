@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wholeNumberOption } from '../../../scripts/bench/cli.ts';
+import { wholeNumberOption } from '../../../src/lib/cli-options.ts';
 import { UsageError } from '../../../src/lib/errors.ts';
 
 describe('wholeNumberOption', () => {
