@@ -9,6 +9,7 @@ import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { linkCheckIntegration } from './src/integrations/link-check.ts';
 import { hostingIntegration } from './src/integrations/hosting.ts';
 import { mdxCompileCacheIntegration } from './src/integrations/mdx-cache.ts';
+import { socialCardsIntegration } from './src/integrations/social-cards.ts';
 import { aliasesInContent } from './src/lib/redirects.ts';
 import { astroCspConfig } from './src/hosting/csp.ts';
 
@@ -56,6 +57,8 @@ export default defineConfig({
 		mdx({ optimize: true }),
 		// In `astro build`, an unchanged .mdx module is not compiled again: its JavaScript comes from the last build.
 		mdxCompileCacheIntegration(),
+		// Before Vite bundles the pages: worker threads draw the guides' social cards meanwhile.
+		socialCardsIntegration(),
 		sitemap({ filter: (page) => !page.includes('/404') && !aliasUrls.has(page) }),
 		pagefindIntegration(),
 		linkCheckIntegration(),

@@ -1,17 +1,34 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { parentPort, workerData } from 'node:worker_threads';
+import { ContentCache } from './content-cache.ts';
 import { loadCardFonts, renderSocialCard, SocialCardError, type CardBrand, type SocialCard } from './social-card.ts';
 
-/** What a worker sends back: the PNG, or the card's error with its hint (an error thrown across threads loses the hint). */
-export type DrawnCard = { png: Uint8Array } | { error: { message: string; hint: string } };
+/** What a worker is given when it starts: its whole share of the cards, and the card cache to draw into. */
+export interface CardBatch {
+	cards: SocialCard[];
+	brand: CardBrand;
+	cacheDir: string | undefined;
+	cacheVersion: string;
+}
 
-// Parsed once per worker: satori keeps its parsed fonts for as long as it is given the same array.
+/** What a worker reports for the card at `index` of its batch: the PNG, or the card's error with its hint. */
+export type CardOutcome =
+	{ index: number; png: Uint8Array } | { index: number; error: { message: string; hint: string | undefined } };
+
+const { cards, brand, cacheDir, cacheVersion } = workerData as CardBatch;
+const cache = new ContentCache(cacheDir, cacheVersion);
 const fonts = loadCardFonts();
 
-/** Draw one card; Piscina runs this in a worker thread for each task. */
-export default async function drawCard({ card, brand }: { card: SocialCard; brand: CardBrand }): Promise<DrawnCard> {
+for (const [index, card] of cards.entries()) {
+	let outcome: CardOutcome;
 	try {
-		return { png: await renderSocialCard(card, brand, fonts) };
+		outcome = { index, png: await cache.get({ card, brand }, '.png', () => renderSocialCard(card, brand, fonts)) };
 	} catch (error) {
-		if (error instanceof SocialCardError) return { error: { message: error.message, hint: error.hint } };
-		throw error;
+		const hint = error instanceof SocialCardError ? error.hint : undefined;
+		outcome = { index, error: { message: error instanceof Error ? error.message : String(error), hint } };
 	}
+	parentPort!.postMessage(outcome);
+	// resvg's 3 MB of pixels per card are native memory that Node frees from its event loop once the small objects
+	// holding them are collected; a loop that never yields would pile them up (docs/performance.md, session 4).
+	await nextTurn();
 }

@@ -1,7 +1,7 @@
 import type { GetStaticPaths } from 'astro';
 import { getGuideIndex } from '../../data/docs.ts';
 import { getImageCatalog } from '../../data/images.ts';
-import { prefetchSocialCards, socialCardPng, socialCardVersion } from '../../data/social-cards.ts';
+import { drawSocialCardsAhead, socialCardPng, socialCardVersion } from '../../data/social-cards.ts';
 import { socialCardPath, type SocialCard } from '../../lib/social-card.ts';
 import { socialCardPages } from '../../page-models/social-card.ts';
 
@@ -11,7 +11,7 @@ export const getStaticPaths = (async () => {
 	const version = socialCardVersion();
 	const pages = socialCardPages(site, catalog.images);
 	// The dev server draws a card when it is asked for; a build draws them all, so start now, off the main thread.
-	if (!import.meta.env.DEV) prefetchSocialCards(pages.map(({ card }) => card));
+	if (!import.meta.env.DEV) drawSocialCardsAhead(pages.map(({ card }) => card));
 	return pages.map(({ href, card }) => ({
 		params: { slug: socialCardPath(href).slice('/og/'.length, -'.png'.length) },
 		props: { card },
