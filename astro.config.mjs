@@ -16,6 +16,10 @@ import { astroCspConfig } from './src/hosting/csp.ts';
 // Redirect pages for old URLs are not content: keep them out of the sitemap.
 const aliasUrls = new Set(aliasesInContent(siteConfig.contentDir).map((alias) => new URL(alias, siteConfig.url).href));
 
+// Pagefind indexes in its own process: the link check and the CSP hashes run meanwhile, and the hosting step waits
+// for the index before it compresses every file.
+const search = pagefindIntegration();
+
 export default defineConfig({
 	site: siteConfig.url,
 	// Tests that build variants of the site side by side (hostile data, live registry) give each its own cache.
@@ -60,9 +64,9 @@ export default defineConfig({
 		// Before Vite bundles the pages: worker threads draw the guides' social cards meanwhile.
 		socialCardsIntegration(),
 		sitemap({ filter: (page) => !page.includes('/404') && !aliasUrls.has(page) }),
-		pagefindIntegration(),
+		search,
 		linkCheckIntegration(),
 		// Last: it hashes the final pages and compresses every file, the search index included.
-		hostingIntegration(),
+		hostingIntegration({ filesWrittenBy: [search.indexWritten] }),
 	],
 });

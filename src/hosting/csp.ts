@@ -114,14 +114,14 @@ export function inlineCode(html: string): { scripts: string[]; styles: string[] 
  * page with the same HTML in an earlier build) is not parsed again; `seen` receives each page's hashes by digest,
  * to be kept for the next build.
  */
-export function inlineHashes(
-	pages: Iterable<string>,
+export async function inlineHashes(
+	pages: AsyncIterable<string> | Iterable<string>,
 	earlier: ReadonlyMap<string, InlineHashes> = new Map(),
 	seen = new Map<string, InlineHashes>(),
-): InlineHashes {
+): Promise<InlineHashes> {
 	const scripts = new Set<CspHash>();
 	const styles = new Set<CspHash>();
-	for (const html of pages) {
+	for await (const html of pages) {
 		const digest = createHash('sha256').update(html, 'utf8').digest('base64');
 		let page = seen.get(digest) ?? earlier.get(digest);
 		if (!page) {

@@ -27,26 +27,26 @@ describe('inlineCode', () => {
 });
 
 describe('inlineHashes', () => {
-	it('lists each hash once, sorted, across pages', () => {
-		const hashes = inlineHashes(['<script>x()</script><style>a{}</style>', '<script>x()</script><script>y()</script>']);
+	it('lists each hash once, sorted, across pages', async () => {
+		const hashes = await inlineHashes(['<script>x()</script><style>a{}</style>', '<script>x()</script><script>y()</script>']);
 		expect(hashes.scripts).toEqual([cspHash('x()'), cspHash('y()')].sort());
 		expect(hashes.styles).toEqual([cspHash('a{}')]);
 	});
 
-	it("does not parse again a page whose hashes an earlier build gave, and hands every page's hashes on", () => {
+	it("does not parse again a page whose hashes an earlier build gave, and hands every page's hashes on", async () => {
 		const pages = ['<script>x()</script>', '<style>a{}</style>'];
 		const first = new Map<string, InlineHashes>();
-		const hashes = inlineHashes(pages, new Map(), first);
+		const hashes = await inlineHashes(pages, new Map(), first);
 		expect(first.size, 'one entry per distinct page').toBe(2);
 		// What an earlier build recorded is taken as it is: a page found there is not parsed again.
 		const earlier = new Map(
 			[...first].map(([digest, page]) => [digest, { ...page, scripts: [...page.scripts, 'sha256-earlier' as const] }]),
 		);
 		const next = new Map<string, InlineHashes>();
-		expect(inlineHashes(pages, earlier, next).scripts).toEqual([...hashes.scripts, 'sha256-earlier'].sort());
+		expect((await inlineHashes(pages, earlier, next)).scripts).toEqual([...hashes.scripts, 'sha256-earlier'].sort());
 		expect([...next.keys()]).toEqual([...first.keys()]);
 		// A page not seen before is parsed.
-		expect(inlineHashes(['<script>z()</script>'], earlier).scripts).toEqual([cspHash('z()')]);
+		expect((await inlineHashes(['<script>z()</script>'], earlier)).scripts).toEqual([cspHash('z()')]);
 	});
 });
 
