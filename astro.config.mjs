@@ -10,6 +10,8 @@ import { linkCheckIntegration } from './src/integrations/link-check.ts';
 import { hostingIntegration } from './src/integrations/hosting.ts';
 import { mdxCompileCacheIntegration } from './src/integrations/mdx-cache.ts';
 import { socialCardsIntegration } from './src/integrations/social-cards.ts';
+import { drawSocialCardsAhead } from './src/data/social-cards.ts';
+import { guideSocialCardsFromFiles } from './src/page-models/social-card.ts';
 import { aliasesInContent } from './src/lib/redirects.ts';
 import { astroCspConfig } from './src/hosting/csp.ts';
 
@@ -62,7 +64,7 @@ export default defineConfig({
 		// In `astro build`, an unchanged .mdx module is not compiled again: its JavaScript comes from the last build.
 		mdxCompileCacheIntegration(),
 		// Before Vite bundles the pages: worker threads draw the guides' social cards meanwhile.
-		socialCardsIntegration(),
+		socialCardsIntegration(() => drawSocialCardsAhead(guideSocialCardsFromFiles().map(({ card }) => card))),
 		sitemap({ filter: (page) => !page.includes('/404') && !aliasUrls.has(page) }),
 		search,
 		linkCheckIntegration(),

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { DocEntry } from '../data/guide-index.ts';
+import type { CollectionEntry } from 'astro:content';
 import { listContentFiles } from '../lib/content-files.ts';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
 import { entryId } from '../lib/routes.ts';
@@ -12,7 +12,7 @@ import { createDocsSchema } from './docs-schema.ts';
  * start before the pages can read the content layer. A file whose front matter does not parse or pass the schema is
  * left out; the content layer reports it and stops the build.
  */
-export function docEntriesFromFiles(contentDir: string): DocEntry[] {
+export function docEntriesFromFiles(contentDir: string): CollectionEntry<'docs'>[] {
 	const schema = createDocsSchema();
 	return listContentFiles(contentDir).flatMap((file) => {
 		const frontMatter = splitFrontmatter(readFileSync(file, 'utf8'));
@@ -24,6 +24,6 @@ export function docEntriesFromFiles(contentDir: string): DocEntry[] {
 		}
 		if (!parsed.success) return [];
 		const id = entryId(path.relative(contentDir, file));
-		return [{ id, collection: 'docs', data: parsed.data, filePath: file } as DocEntry];
+		return [{ id, collection: 'docs', data: parsed.data, filePath: file } as CollectionEntry<'docs'>];
 	});
 }

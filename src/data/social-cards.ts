@@ -1,13 +1,9 @@
-import { docEntriesFromFiles } from '../content/docs-from-files.ts';
 import { toAstroError } from '../content/errors.ts';
-import { loadTags } from '../content/tags.ts';
 import { buildCacheDir, versionOf } from '../lib/content-cache.ts';
 import { logoFile } from '../lib/logo.ts';
 import { type SocialCard } from '../lib/social-card.ts';
 import { SocialCardDrawer } from '../lib/social-card-drawer.ts';
-import { socialCardPages } from '../page-models/social-card.ts';
-import { sections, siteConfig } from '../site.config.ts';
-import { buildGuideIndex } from './guide-index.ts';
+import { siteConfig } from '../site.config.ts';
 
 let drawer: SocialCardDrawer | undefined;
 
@@ -31,16 +27,6 @@ function cardDrawer(): SocialCardDrawer {
  */
 export function drawSocialCardsAhead(cards: readonly SocialCard[]): number {
 	return cardDrawer().drawAhead(cards);
-}
-
-/**
- * The guide pages and their cards as the guide files state them, known before Astro has bundled the pages that read
- * the content layer: what the og route will ask for, unless a file is broken (that build then reports it). Dates and
- * learning paths do not show on a card, so they are left out.
- */
-export function guideSocialCardsFromFiles(contentDir: string = siteConfig.contentDir): { href: string; card: SocialCard }[] {
-	const docs = docEntriesFromFiles(contentDir).filter((entry) => !entry.data.draft);
-	return socialCardPages(buildGuideIndex(docs, { sections, gitDates: new Map(), tags: loadTags(), learningPaths: [] }), []);
 }
 
 /** The PNG of a card: from the cache when the same card was drawn before with the same code, fonts and mark. */

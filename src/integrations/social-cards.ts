@@ -1,20 +1,20 @@
 import type { AstroIntegration } from 'astro';
 import { describeError } from '../lib/errors.ts';
-import { drawSocialCardsAhead, guideSocialCardsFromFiles } from '../data/social-cards.ts';
 
 /**
- * Start drawing the guides' social cards when the build starts. Astro reaches the og route only after bundling and
- * rendering the first pages, with the main thread busy throughout; cards started here are drawn by worker threads on
- * the idle core meanwhile, and the og route takes each one from them (or from the cache) instead of drawing it again.
+ * Start drawing the guides' social cards when the build starts; `startDrawing` starts them and says how many. Astro
+ * reaches the og route only after bundling and rendering the first pages, with the main thread busy throughout; cards
+ * started here are drawn by worker threads on the idle core meanwhile, and the og route takes each one from them (or
+ * from the cache) instead of drawing it again.
  */
-export function socialCardsIntegration(): AstroIntegration {
+export function socialCardsIntegration(startDrawing: () => number): AstroIntegration {
 	return {
 		name: 'academy-social-cards',
 		hooks: {
 			'astro:build:start': ({ logger }) => {
 				let started: number;
 				try {
-					started = drawSocialCardsAhead(guideSocialCardsFromFiles().map(({ card }) => card));
+					started = startDrawing();
 				} catch (error) {
 					// Only a head start: the og route draws every card it needs either way, and reports what is wrong.
 					logger.debug(`No social cards drawn ahead: ${describeError(error)}`);

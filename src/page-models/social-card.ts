@@ -1,4 +1,6 @@
-import type { GuideIndex } from '../data/guide-index.ts';
+import { docEntriesFromFiles } from '../content/docs-from-files.ts';
+import { loadTags } from '../content/tags.ts';
+import { buildGuideIndex, type GuideIndex } from '../data/guide-index.ts';
 import type { ImageRepository } from '../images/model.ts';
 import { docPath, imagePath } from '../lib/routes.ts';
 import { ancestorFolders } from '../lib/sidebar.ts';
@@ -44,4 +46,14 @@ export function socialCardPages(site: GuideIndex, images: readonly ImageReposito
 			return { href, card: guideSocialCard(site, href, entry.data.title) };
 		});
 	return [...guides, ...images.map((image) => ({ href: imagePath(image.name), card: imageSocialCard(image.name) }))];
+}
+
+/**
+ * The guide pages and their cards as the guide files state them, known before Astro has bundled the pages that read
+ * the content layer: what the og route will ask for, unless a file is broken (that build then reports it). Dates and
+ * learning paths do not show on a card, so they are left out.
+ */
+export function guideSocialCardsFromFiles(contentDir: string = siteConfig.contentDir): { href: string; card: SocialCard }[] {
+	const docs = docEntriesFromFiles(contentDir).filter((entry) => !entry.data.draft);
+	return socialCardPages(buildGuideIndex(docs, { sections, gitDates: new Map(), tags: loadTags(), learningPaths: [] }), []);
 }

@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { compareText } from '../../../src/lib/compare.ts';
-import { guideSocialCardsFromFiles } from '../../../src/data/social-cards.ts';
-import { socialCardImage } from '../../../src/page-models/social-card.ts';
+import { guideSocialCardsFromFiles, socialCardImage } from '../../../src/page-models/social-card.ts';
 import { siteConfig } from '../../../src/site.config.ts';
 import { DIST } from '../../helpers/site.ts';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { docEntriesFromFiles } from '../../../src/content/docs-from-files.ts';
-import { guideSocialCardsFromFiles } from '../../../src/data/social-cards.ts';
+import { guideSocialCardsFromFiles } from '../../../src/page-models/social-card.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'academy-docs-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
