@@ -11,7 +11,7 @@ import { hostingIntegration } from './src/integrations/hosting.ts';
 import { mdxCompileCacheIntegration } from './src/integrations/mdx-cache.ts';
 import { socialCardsIntegration } from './src/integrations/social-cards.ts';
 import { drawSocialCardsAhead } from './src/data/social-cards.ts';
-import { guideSocialCardsFromFiles } from './src/page-models/social-card.ts';
+import { projectModule, runInWorker } from './src/lib/run-in-worker.ts';
 import { aliasesInContent } from './src/lib/redirects.ts';
 import { astroCspConfig } from './src/hosting/csp.ts';
 
@@ -63,8 +63,13 @@ export default defineConfig({
 		mdx({ optimize: true }),
 		// In `astro build`, an unchanged .mdx module is not compiled again: its JavaScript comes from the last build.
 		mdxCompileCacheIntegration(),
-		// Before Vite bundles the pages: worker threads draw the guides' social cards meanwhile.
-		socialCardsIntegration(() => drawSocialCardsAhead(guideSocialCardsFromFiles().map(({ card }) => card))),
+		// Before Vite bundles the pages: a worker thread reads the guides' cards from their files (half a second on a
+		// 600-guide site, kept off the main thread), then worker threads draw the ones the cache lacks.
+		socialCardsIntegration(async () => {
+			/** @type {ReturnType<typeof import('./src/page-models/social-card.ts').guideSocialCardsFromFiles>} */
+			const pages = await runInWorker(projectModule('src/page-models/social-card.ts'), 'guideSocialCardsFromFiles');
+			return drawSocialCardsAhead(pages.map(({ card }) => card));
+		}),
 		sitemap({ filter: (page) => !page.includes('/404') && !aliasUrls.has(page) }),
 		search,
 		linkCheckIntegration(),

@@ -22,7 +22,6 @@ import {
 	statementNames,
 	type Statement,
 } from '../attestations/in-toto.ts';
-import { malformedAttestation } from '../attestations/json.ts';
 import {
 	ATTACHED_SBOM_MEDIA_TYPES,
 	isSbomPredicateType,
@@ -33,7 +32,7 @@ import {
 import { compareText } from '../lib/compare.ts';
 import { AcademyError } from '../lib/errors.ts';
 import { deriveHasPackageManager, deriveHasShell, deriveRunsAsRoot } from './derive.ts';
-import { imageConfigurationFromApko, provenanceFromSlsa, sbomFromDocument, type EvidenceOrigin } from './evidence.ts';
+import { imageConfigurationFromApko, provenanceFromSlsa, sbomFromDocument } from './evidence.ts';
 import {
 	digestVerification,
 	type CheckedEvidence,

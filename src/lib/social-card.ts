@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
-import satori, { type Font } from 'satori';
+import type { Font } from 'satori';
 import { AcademyError } from './errors.ts';
 
 /** What a social card shows. */
@@ -109,8 +108,15 @@ export class SocialCardError extends AcademyError {
 	override readonly name = 'SocialCardError';
 }
 
+/**
+ * The layout and drawing libraries, loaded with the first card drawn: about 150 ms of loading that a thread drawing
+ * none (the build's main thread, whose cards come from the cache or from worker threads) never pays.
+ */
+let renderers: Promise<[typeof import('satori'), typeof import('@resvg/resvg-js')]> | undefined;
+
 /** Render a card to PNG: satori lays it out as SVG with the text as paths, resvg draws it. */
 export async function renderSocialCard(card: SocialCard, brand: CardBrand, fonts: Font[]): Promise<Buffer> {
+	const [{ default: satori }, { Resvg }] = await (renderers ??= Promise.all([import('satori'), import('@resvg/resvg-js')]));
 	const svg = await satori(socialCardTree(card, brand) as Parameters<typeof satori>[0], {
 		...SOCIAL_CARD_SIZE,
 		fonts,

@@ -3,7 +3,7 @@ import { crypto, json } from '@sigstore/core';
 import { HashAlgorithm } from '@sigstore/protobuf-specs';
 import { VerificationError, type Signer } from '@sigstore/verify';
 import { CertificateVerifier } from './certificates.ts';
-import { CosignAnnotation, cosignLayerBundle, hasCosignAnnotations, type CosignContent } from './cosign.ts';
+import { CosignAnnotation, cosignLayerBundle, hasCosignAnnotations } from './cosign.ts';
 import { outcome, unsignedStatementOutcome, type SignatureFormat, type VerificationOutcome } from './outcome.ts';
 import { compilePolicy, type SigningPolicy } from './policy.ts';
 import { Rejection } from './rejection.ts';

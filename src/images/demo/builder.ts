@@ -9,7 +9,7 @@ import {
 } from '../../registry/index.ts';
 import { PredicateType } from '../../attestations/in-toto.ts';
 import type { RecordedAs } from '../collect.ts';
-import type { DemoArch, DemoImage, DemoSigning, DemoVariant } from './definitions.ts';
+import type { DemoArch, DemoImage, DemoVariant } from './definitions.ts';
 import { demoPackages, type DemoPackage } from './packages.ts';
 import { COSIGN_SIGN_PREDICATE_TYPE } from '../../attestations/in-toto.ts';
 import { createDemoAuthority, type DemoAuthority, type DemoSigningOptions } from './sigstore-authority.ts';
