@@ -10,6 +10,7 @@ import { DEFAULT_SNAPSHOT_DIR, readSnapshot, serialize } from '../src/images/sna
 import { joinRepositoryPath } from '../src/registry/index.ts';
 import { compareText } from '../src/lib/compare.ts';
 import { wholeNumberOption } from '../src/lib/cli-options.ts';
+import { flagsOrExit } from './bench/cli.ts';
 import { AcademyError } from '../src/lib/errors.ts';
 import { folderStats, runTimedNode } from './bench/measure.ts';
 
@@ -64,8 +65,10 @@ async function measure(label: string, snapshotDir: string, work: string) {
 }
 
 if (import.meta.main) {
-	const { values } = parseArgs({ options: { images: { type: 'string', default: '1000' } } });
-	const count = wholeNumberOption('--images', values.images, { min: 1 }, 'For example: --images 1000.');
+	const count = flagsOrExit(() => {
+		const { values } = parseArgs({ options: { images: { type: 'string', default: '1000' } } });
+		return wholeNumberOption('--images', values.images, { min: 1 }, 'For example: --images 1000.');
+	});
 	const work = mkdtempSync(join(tmpdir(), 'academy-bench-images-'));
 	try {
 		const demo = (await readSnapshot(DEFAULT_SNAPSHOT_DIR)).images;

@@ -20,27 +20,32 @@ import { syncImages } from '../src/images/sync.ts';
 import { wholeNumberOption } from '../src/lib/cli-options.ts';
 import { AcademyError } from '../src/lib/errors.ts';
 import { startNginx } from '../tests/helpers/nginx.ts';
+import { flagsOrExit } from './bench/cli.ts';
 import { startLatencyProxyThread } from './bench/latency-proxy-thread.ts';
 import { treeCpuSeconds } from './bench/measure.ts';
 
-const { values } = parseArgs({
-	options: {
-		repos: { type: 'string', default: '200' },
-		latency: { type: 'string', default: '50' },
-		// Requests in flight: at +50 ms a request holds its slot for the delay plus its CPU time, so 32 slots leave both
-		// cores idle part of the time (7,802 × 50 ms / 32 = 12.2 s of waiting against about 17 s of CPU work); 64 hide it.
-		concurrency: { type: 'string', default: '64' },
-	},
+const { repoCount, latencyMs, concurrency } = flagsOrExit(() => {
+	const { values } = parseArgs({
+		options: {
+			repos: { type: 'string', default: '200' },
+			latency: { type: 'string', default: '50' },
+			// Requests in flight: at +50 ms a request holds its slot for the delay plus its CPU time, so 32 slots leave both
+			// cores idle part of the time (7,802 × 50 ms / 32 = 12.2 s of waiting against about 17 s of CPU work); 64 hide it.
+			concurrency: { type: 'string', default: '64' },
+		},
+	});
+	return {
+		repoCount: wholeNumberOption('--repos', values.repos, { min: 1 }, 'For example: --repos 200.'),
+		latencyMs: wholeNumberOption('--latency', values.latency, { min: 0 }, 'Milliseconds, for example: --latency 50.'),
+		// The sync command's own bound.
+		concurrency: wholeNumberOption(
+			'--concurrency',
+			values.concurrency,
+			{ min: 1, max: MAX_CONCURRENCY },
+			'For example: --concurrency 64.',
+		),
+	};
 });
-const repoCount = wholeNumberOption('--repos', values.repos, { min: 1 }, 'For example: --repos 200.');
-const latencyMs = wholeNumberOption('--latency', values.latency, { min: 0 }, 'Milliseconds, for example: --latency 50.');
-// The sync command's own bound.
-const concurrency = wholeNumberOption(
-	'--concurrency',
-	values.concurrency,
-	{ min: 1, max: MAX_CONCURRENCY },
-	'For example: --concurrency 64.',
-);
 const NAMESPACE = 'bench';
 
 /**

@@ -16,9 +16,12 @@ import {
 } from '../src/attestations/verify/index.ts';
 import { DEMO_SIGNING_POLICY, createDemoAuthority } from '../src/images/demo/sigstore-authority.ts';
 import { wholeNumberOption } from '../src/lib/cli-options.ts';
+import { flagsOrExit } from './bench/cli.ts';
 
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '200' } } });
-const rounds = wholeNumberOption('--rounds', values.rounds, { min: 1 }, 'For example: --rounds 200.');
+const rounds = flagsOrExit(() => {
+	const { values } = parseArgs({ options: { rounds: { type: 'string', default: '200' } } });
+	return wholeNumberOption('--rounds', values.rounds, { min: 1 }, 'For example: --rounds 200.');
+});
 const digest = (bytes: Uint8Array) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 const fixture = (path: string) => readFileSync(new URL(`../tests/fixtures/sigstore/${path}`, import.meta.url));
 const layer = (mediaType: string, bytes: Buffer, annotations?: Record<string, string>): SignedLayer => ({

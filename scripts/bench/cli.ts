@@ -18,3 +18,16 @@ export function reportFailure(error: unknown): void {
 	console.error(describeError(error));
 	process.exitCode = 1;
 }
+
+/**
+ * Read a benchmark's flags; a bad one (unknown, or a value out of range) prints its message and hint, without a stack
+ * trace, and exits with 1 before any work starts.
+ */
+export function flagsOrExit<T>(read: () => T): T {
+	try {
+		return read();
+	} catch (error) {
+		reportFailure(error);
+		process.exit();
+	}
+}
