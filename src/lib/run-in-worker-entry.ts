@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { WorkerAnswer, WorkerCall } from './run-in-worker.ts';
+import { postableError, type WorkerAnswer, type WorkerCall } from './run-in-worker.ts';
 
 // The thread runInWorker starts: one call, one answer.
 const { moduleUrl, exportName, args } = workerData as WorkerCall;
@@ -10,9 +10,6 @@ try {
 	if (typeof exported !== 'function') throw new Error(`${moduleUrl} exports no function named ${exportName}.`);
 	answer = { value: await exported(...args) };
 } catch (error) {
-	const hint = (error as { hint?: unknown } | null)?.hint;
-	answer = {
-		error: { message: error instanceof Error ? error.message : String(error), hint: typeof hint === 'string' ? hint : undefined },
-	};
+	answer = { error: postableError(error) };
 }
 parentPort!.postMessage(answer);

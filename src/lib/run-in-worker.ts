@@ -10,8 +10,20 @@ export interface WorkerCall {
 	args: unknown[];
 }
 
+/** An error as a worker thread posts it: structured cloning keeps an Error's message but drops its hint. */
+export interface PostedError {
+	message: string;
+	hint: string | undefined;
+}
+
 /** What the worker sends back: the function's result (structured-cloned), or its error. */
-export type WorkerAnswer = { value: unknown } | { error: { message: string; hint: string | undefined } };
+export type WorkerAnswer = { value: unknown } | { error: PostedError };
+
+/** An error's message and hint, for a worker thread to post to the thread that started it. */
+export function postableError(error: unknown): PostedError {
+	const hint = (error as { hint?: unknown } | null)?.hint;
+	return { message: error instanceof Error ? error.message : String(error), hint: typeof hint === 'string' ? hint : undefined };
+}
 
 /** The file URL of a module of this project from its path in the project, e.g. `src/lib/routes.ts`. */
 export function projectModule(path: string, root: string = process.cwd()): string {

@@ -1,9 +1,8 @@
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Font } from 'satori';
 import { ContentCache } from './content-cache.ts';
+import { projectModule } from './run-in-worker.ts';
 import { loadCardFonts, renderSocialCard, SocialCardError, type CardBrand, type SocialCard } from './social-card.ts';
 import type { CardBatch, CardOutcome } from './social-card-worker.ts';
 
@@ -100,7 +99,7 @@ export class SocialCardDrawer {
 			cacheDir: this.options.cacheDir,
 			cacheVersion: this.options.cacheVersion,
 		};
-		const worker = new Worker(pathToFileURL(join(this.options.root ?? process.cwd(), 'src/lib/social-card-worker.ts')), {
+		const worker = new Worker(new URL(projectModule('src/lib/social-card-worker.ts', this.options.root)), {
 			workerData: batch,
 			// resvg's pixels live outside the JS heap, so V8 does not count them and frees them only when a collection finds
 			// the small objects holding them. A 4 MB young generation (V8 lets it grow several times larger by default)

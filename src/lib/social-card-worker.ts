@@ -1,7 +1,8 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ContentCache } from './content-cache.ts';
-import { loadCardFonts, renderSocialCard, SocialCardError, type CardBrand, type SocialCard } from './social-card.ts';
+import { postableError, type PostedError } from './run-in-worker.ts';
+import { loadCardFonts, renderSocialCard, type CardBrand, type SocialCard } from './social-card.ts';
 
 /** What a worker is given when it starts: its whole share of the cards, and the card cache to draw into. */
 export interface CardBatch {
@@ -12,8 +13,7 @@ export interface CardBatch {
 }
 
 /** What a worker reports for the card at `index` of its batch: the PNG, or the card's error with its hint. */
-export type CardOutcome =
-	{ index: number; png: Uint8Array } | { index: number; error: { message: string; hint: string | undefined } };
+export type CardOutcome = { index: number; png: Uint8Array } | { index: number; error: PostedError };
 
 const { cards, brand, cacheDir, cacheVersion } = workerData as CardBatch;
 const cache = new ContentCache(cacheDir, cacheVersion);
@@ -24,8 +24,7 @@ for (const [index, card] of cards.entries()) {
 	try {
 		outcome = { index, png: await cache.get({ card, brand }, '.png', () => renderSocialCard(card, brand, fonts)) };
 	} catch (error) {
-		const hint = error instanceof SocialCardError ? error.hint : undefined;
-		outcome = { index, error: { message: error instanceof Error ? error.message : String(error), hint } };
+		outcome = { index, error: postableError(error) };
 	}
 	parentPort!.postMessage(outcome);
 	// resvg's 3 MB of pixels per card are native memory that Node frees from its event loop once the small objects
